@@ -1,0 +1,22 @@
+/* SPDX-License-Identifier: MIT */
+/* buf.h - a growable byte buffer. Invariant: len <= cap; data is NULL only when cap is 0. */
+#ifndef EBPF_BUF_H
+#define EBPF_BUF_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+struct buf {
+	uint8_t *data;
+	size_t len, cap;
+};
+
+/* Make room for n more bytes. Returns 0 or -ENOMEM. */
+int buf_reserve(struct buf *b, size_t n);
+/* Append n bytes (p may be NULL: append zeros). Returns 0 or -ENOMEM. */
+int buf_append(struct buf *b, const void *p, size_t n);
+/* Append a printf-formatted string without its NUL. Returns 0 or -ENOMEM. */
+int buf_printf(struct buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void buf_free(struct buf *b);
+
+#endif

@@ -1,0 +1,50 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * testutil.h - what every Check suite needs: where things are, files, commands, temp dirs,
+ * and the kernel-test policy (skip with exit 77 and a reason; under EBPF_REQUIRE_KERNEL=1 a
+ * skip becomes a failure, exit 99).
+ */
+#ifndef EBPF_TESTUTIL_H
+#define EBPF_TESTUTIL_H
+
+#include <stddef.h>
+
+/* Source tree, build tree, shared data (../shared or $EBPF_SHARED). Never NULL. */
+const char *tu_srcdir(void);
+const char *tu_builddir(void);
+const char *tu_shared(void);
+/* "$builddir/ebpf-as" etc. into a static buffer per call site: copy if you keep it. */
+const char *tu_tool(const char *name);
+
+/* Read a whole file, NUL-terminated; NULL if it cannot be read. Free with free(). */
+char *tu_read_file(const char *path, size_t *len);
+int tu_write_file(const char *path, const void *data, size_t len);
+
+/* Run a shell command; stdout and stderr together into *out (malloc'ed, may be NULL).
+ * Returns the exit status (0-255), or -1 when it could not run or died by a signal. */
+int tu_run(const char *cmd, char **out);
+/* printf-style variant of tu_run. */
+int tu_runf(char **out, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* A fresh temporary directory (static buffer per call); tu_rmrf removes one. */
+char *tu_mkdtemp(void);
+void tu_rmrf(const char *dir);
+
+/* Is this command on PATH? */
+int tu_have(const char *cmd);
+
+/* The LLVM 19 tools the comparison tests use, or NULL when absent (from configure's
+ * LLVM_MC / LLVM_OBJDUMP / CLANG_BPF, falling back to PATH). */
+const char *tu_llvm_mc(void);
+const char *tu_llvm_objdump(void);
+const char *tu_clang(void);
+
+/*
+ * tu_skip - a whole suite cannot run here: print the reason and exit 77, or, when
+ * EBPF_REQUIRE_KERNEL=1 is set and @kernel is true, print it as a failure and exit 99.
+ */
+void tu_skip(int kernel, const char *fmt, ...) __attribute__((format(printf, 2, 3), noreturn));
+/* Is the kernel required (EBPF_REQUIRE_KERNEL=1)? */
+int tu_kernel_required(void);
+
+#endif
