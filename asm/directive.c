@@ -6,9 +6,9 @@
  * Directives are those of GNU as and of LLVM's `clang -S` output for BPF, plus ours:
  *   .map NAME, TYPE, key=K, value=V, entries=N [, flags=F] [, pinning=by_name]
  *   .license "GPL"          .kern_version N
- * A .map is laid out in .maps as libbpf's BTF-defined maps are (five 8-byte members:
- * type, key_size, value_size, max_entries, map_flags), as a global object symbol; the
- * object writer describes it in BTF.
+ * A .map is laid out in .maps as libbpf's BTF-defined maps are (an 8-byte member for each of
+ * type, key_size, value_size, max_entries, map_flags, pinning that is set: obj_map_def_size),
+ * as a global object symbol; the object writer describes it in BTF.
  *
  * Relocations follow LLVM: a reference to a global symbol is relocated against that symbol;
  * one to a local symbol against its section's symbol, with the offset in the instruction
@@ -37,8 +37,6 @@ enum {
 	STT_OBJECT_ = 1,
 	STT_FUNC_ = 2,
 };
-
-#define MAP_DEF_SIZE 40 /* five 8-byte members, see the file comment */
 
 static int has_prefix(const char *s, size_t n, const char *pre)
 {
@@ -608,7 +606,7 @@ static int dir_map(struct asm_state *as, struct tok *t, int n)
 	const struct isa_maptype *mt;
 	char tmp[64];
 	int i = 3, have_key = 0, have_value = 0, have_entries = 0, save, l, sec;
-	uint64_t off;
+	uint64_t off, size;
 
 	memset(&m, 0, sizeof(m));
 	m.sym = -1;
@@ -671,12 +669,13 @@ static int dir_map(struct asm_state *as, struct tok *t, int n)
 			!have_entries ? "entries=N" : "key=SIZE and value=SIZE");
 		return -1;
 	}
+	size = obj_map_def_size(&m);
 	save = as->sec;
 	if (asm_section_switch(as, ".maps", 5, NULL, 0, &t[1]))
 		return -1;
 	sec = as->sec;
 	off = obj_sec_size(&as->o->secs[sec]);
-	if (sec_append(as, NULL, MAP_DEF_SIZE, &t[1]))
+	if (sec_append(as, NULL, size, &t[1]))
 		return -1;
 	as->sec = save;
 	l = asm_label_define(as, t[1].p, t[1].len, sec, off, &t[1]);
@@ -684,7 +683,7 @@ static int dir_map(struct asm_state *as, struct tok *t, int n)
 		return -1;
 	as->labels[l].global = 1;
 	as->labels[l].type = STT_OBJECT_;
-	as->labels[l].size = MAP_DEF_SIZE;
+	as->labels[l].size = size;
 	as->labels[l].size_set = 1;
 	as->labels[l].is_map = 1;
 	as->labels[l].is_private = 0;
@@ -1167,6 +1166,22 @@ void asm_finish(struct asm_state *as)
 			size_fix(as, f);
 		else if (f->kind == FX_JMP16 || f->kind == FX_JMP32)
 			jump_fix(as, f);
+	}
+	/* A section's name stands for its start, as in llvm-mc ("r1 = .rodata ll"). */
+	for (size_t i = 0; i < as->nlabels; i++) {
+		struct label *lb = &as->labels[i];
+		char nb[256];
+		int sec;
+
+		if (lb->defined || lb->global || !lb->used)
+			continue;
+		sec = obj_sec_find(as->o, label_name(as, (int)i, nb, sizeof(nb)));
+		if (sec >= 0) {
+			lb->defined = 1;
+			lb->is_private = 1;
+			lb->sec = sec;
+			lb->off = 0;
+		}
 	}
 	make_symbols(as);
 	for (size_t i = 0; i < as->nfixups && !as->nomem; i++) {

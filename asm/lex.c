@@ -203,8 +203,11 @@ int asm_lex_line(struct asm_state *as, const char *p, const char *end, struct to
 			continue;
 		}
 		for (int i = 0; ops[i]; i++) {
-			size_t l = strlen(ops[i]);
+			size_t l;
 
+			if (ops[i][0] != c)
+				continue;
+			l = strlen(ops[i]);
 			if ((size_t)(end - p) >= l && memcmp(p, ops[i], l) == 0) {
 				t->kind = TK_PUNCT;
 				t->len = (uint16_t)l;

@@ -989,7 +989,8 @@ static int lddw_value(struct cur *c, struct pinsn *p, int dst)
 			} else if (imm32(c, &a, "function offset")) {
 				return -1;
 			}
-			p->in.imm64 = a;
+			/* the offset is the low half only: the high half stays zero */
+			p->in.imm64 = (int64_t)(uint32_t)a;
 			p->in.imm = a;
 			return expect(c, ")");
 		}

@@ -72,9 +72,9 @@ struct obj_prog {
 	int sec;
 	uint64_t off, size; /* bytes in sec */
 	int sym;
-	int prog_type;		 /* enum bpf_prog_type; 0 (unspec) when the section is unknown */
+	int prog_type;		  /* enum bpf_prog_type; 0 (unspec) when the section is unknown */
 	int expected_attach_type; /* or -1 */
-	const char *attach_arg;	 /* part of the section name after the prefix ("sys_enter") */
+	const char *attach_arg;	  /* part of the section name after the prefix ("sys_enter") */
 };
 
 struct obj_func {
@@ -127,8 +127,8 @@ int obj_sec_find(const struct obj *o, const char *name);
 uint64_t obj_sec_size(const struct obj_sec *s);
 
 /* Add a symbol; returns its index or -ENOMEM. */
-int obj_sym_add(struct obj *o, const char *name, int sec, uint64_t value, uint64_t size,
-		int bind, int type);
+int obj_sym_add(struct obj *o, const char *name, int sec, uint64_t value, uint64_t size, int bind,
+		int type);
 /* Index of the first symbol with this name, or -1. */
 int obj_sym_find(const struct obj *o, const char *name);
 
@@ -136,8 +136,9 @@ int obj_rel_add(struct obj *o, int sec, uint64_t offset, int sym, uint32_t type)
 /* Add a map (the name is copied); returns its index or -ENOMEM. */
 int obj_map_add(struct obj *o, const struct obj_map *m);
 int obj_map_find(const struct obj *o, const char *name);
-/* Bytes a map's definition takes in .maps as the writer describes it in BTF: 8 per member
- * (type, key_size, value_size, max_entries, map_flags; pinning too when it is set). */
+/* Bytes a map's definition needs in .maps as the writer describes it in BTF: 8 per member,
+ * type and each of key_size, value_size, max_entries, map_flags, pinning that is not 0
+ * (at most 48). The writer checks that this much lies before the next map. */
 uint64_t obj_map_def_size(const struct obj_map *m);
 int obj_func_add(struct obj *o, int sec, uint64_t off, const char *name, int global);
 int obj_line_add(struct obj *o, int sec, uint32_t off, const char *file, unsigned line,
@@ -169,7 +170,6 @@ int obj_write_mem(const struct obj *o, void **data, size_t *len, struct diag *d)
 /* Read an ELF object (ours or clang's) into a new struct obj. @name labels messages.
  * Malformed input gives -EINVAL (or -ENOEXEC for non-BPF ELF) and a message, never a crash. */
 int obj_read_file(const char *path, struct obj **out, struct diag *d);
-int obj_read_mem(const void *data, size_t len, const char *name, struct obj **out,
-		 struct diag *d);
+int obj_read_mem(const void *data, size_t len, const char *name, struct obj **out, struct diag *d);
 
 #endif
