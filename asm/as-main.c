@@ -21,12 +21,14 @@ static void usage(FILE *f)
 	      "Assemble eBPF assembly (LLVM pseudo-C and classic mnemonic syntax, mixed freely)\n"
 	      "into an ELF object that libbpf, bpftool and ebpf-load accept.\n"
 	      "\n"
-	      "  -o, --output FILE   write the object to FILE (default: FILE.s with .o; '-' for stdout)\n"
+	      "  -o, --output FILE   write the object to FILE (default: FILE.s with .o; '-' for "
+	      "stdout)\n"
 	      "      --json          print diagnostics as JSON objects, one per line\n"
 	      "  -h, --help          show this help and exit\n"
 	      "      --version       show the version and exit\n"
 	      "\n"
-	      "FILE may be '-' for standard input. Errors are printed as file:line:col: error: ...\n"
+	      "FILE may be '-' for standard input. Errors are printed as file:line:col: error: "
+	      "...\n"
 	      "with the source line; every error in the file is reported.\n"
 	      "Exit status: 0 on success, 2 on usage, input or assembly errors.\n",
 	      f);
@@ -118,7 +120,8 @@ int main(int argc, char **argv)
 		}
 	}
 	if (optind != argc - 1) {
-		fprintf(stderr, "ebpf-as: %s\n", optind == argc ? "no input file" : "more than one input file");
+		fprintf(stderr, "ebpf-as: %s\n",
+			optind == argc ? "no input file" : "more than one input file");
 		usage(stderr);
 		return 2;
 	}

@@ -20,10 +20,10 @@
 struct label {
 	const char *name; /* points into the source text or the label arena */
 	uint32_t len;
-	int sec;	  /* section index, OBJ_SEC_ABS for .set constants, OBJ_SEC_UNDEF if not yet */
-	uint64_t off;	  /* offset in sec, or the value of a constant */
-	uint64_t size;	  /* from .size */
-	int sym;	  /* obj symbol index, or -1 */
+	int sec;       /* section index, OBJ_SEC_ABS for .set constants, OBJ_SEC_UNDEF if not yet */
+	uint64_t off;  /* offset in sec, or the value of a constant */
+	uint64_t size; /* from .size */
+	int sym;       /* obj symbol index, or -1 */
 	uint8_t defined, global, weak, type, size_set, used, is_private, is_map;
 	unsigned line, col; /* where defined (or first used, if never defined) */
 };
@@ -72,8 +72,8 @@ struct asm_state {
 	unsigned line;
 	const char *line_text; /* the current line, for line info */
 	size_t line_len;
-	int sec;	     /* current section, -1 before the first */
-	int seen_objdump;    /* the input is llvm-objdump output: a line had "N:\tbytes\t" */
+	int sec;	  /* current section, -1 before the first */
+	int seen_objdump; /* the input is llvm-objdump output: a line had "N:\tbytes\t" */
 
 	struct label *labels;
 	size_t nlabels, labels_cap;
@@ -100,8 +100,7 @@ struct asm_state {
 };
 
 /* lex.c */
-int asm_lex_line(struct asm_state *as, const char *p, const char *end, struct tok *toks,
-		 int max);
+int asm_lex_line(struct asm_state *as, const char *p, const char *end, struct tok *toks, int max);
 
 /* directive.c */
 int asm_directive(struct asm_state *as, struct tok *t, int n);

@@ -142,7 +142,8 @@ static int sec_append(struct asm_state *as, const void *p, size_t n, struct tok 
 		if (p) {
 			for (size_t i = 0; i < n; i++)
 				if (((const uint8_t *)p)[i]) {
-					asm_err(as, at, "nonzero data in section '%s', which holds no data",
+					asm_err(as, at,
+						"nonzero data in section '%s', which holds no data",
 						s->name);
 					return -1;
 				}
@@ -202,7 +203,8 @@ static size_t unescape(const struct tok *t, char *out)
 
 				while (i + 1 < t->len &&
 				       ((t->p[i + 1] >= '0' && t->p[i + 1] <= '9') ||
-					((t->p[i + 1] | 0x20) >= 'a' && (t->p[i + 1] | 0x20) <= 'f'))) {
+					((t->p[i + 1] | 0x20) >= 'a' &&
+					 (t->p[i + 1] | 0x20) <= 'f'))) {
 					char h = t->p[++i];
 
 					v = v * 16 + (h <= '9' ? h - '0' : (h | 0x20) - 'a' + 10);
@@ -227,10 +229,24 @@ static int want_end(struct asm_state *as, struct tok *t)
 	return -1;
 }
 
+/* After an item of a comma-separated list: 0 at the end of the line, 1 past a ',' for the
+ * next item, -1 (reported) on anything else. */
+static int list_next(struct asm_state *as, struct tok *t, int *i)
+{
+	if (t[*i].kind == TK_EOL)
+		return 0;
+	if (!tok_is(&t[*i], ",")) {
+		asm_err(as, &t[*i], "expected ',' between values");
+		return -1;
+	}
+	(*i)++;
+	return 1;
+}
+
 /* .byte/.short/.long/.quad expr, expr, ... */
 static int dir_data(struct asm_state *as, struct tok *t, int n, int width)
 {
-	int i = 1;
+	int i = 1, r;
 
 	if (t[1].kind == TK_EOL) {
 		asm_err(as, &t[1], "expected a value after '%.*s'", (int)t->len, t->p);
@@ -247,10 +263,13 @@ static int dir_data(struct asm_state *as, struct tok *t, int n, int width)
 		if (as->sec < 0 && asm_section_ensure_text(as))
 			return -1;
 		if (e.plus >= 0 || e.minus >= 0) {
-			enum fixup_kind k = width == 8 ? FX_DATA64 : width == 4 ? FX_DATA32 :
-					    width == 2 ? FX_DATA16 : FX_DATA8;
+			enum fixup_kind k = width == 8	 ? FX_DATA64
+					    : width == 4 ? FX_DATA32
+					    : width == 2 ? FX_DATA16
+							 : FX_DATA8;
 
-			if (asm_fixup_add(as, k, as->sec, obj_sec_size(&as->o->secs[as->sec]), &e, vt))
+			if (asm_fixup_add(as, k, as->sec, obj_sec_size(&as->o->secs[as->sec]), &e,
+					  vt))
 				return -1;
 			v = 0;
 		} else {
@@ -260,7 +279,8 @@ static int dir_data(struct asm_state *as, struct tok *t, int n, int width)
 				uint64_t lim = 1ull << (width * 8);
 
 				if (!(v < lim || (sv < 0 && sv >= -(int64_t)(lim / 2)))) {
-					asm_err(as, vt, "value %" PRId64 " does not fit in %d byte%s", sv,
+					asm_err(as, vt,
+						"value %" PRId64 " does not fit in %d byte%s", sv,
 						width, width > 1 ? "s" : "");
 					return -1;
 				}
@@ -270,19 +290,15 @@ static int dir_data(struct asm_state *as, struct tok *t, int n, int width)
 			bytes[b] = (uint8_t)(v >> (8 * b));
 		if (sec_append(as, bytes, (size_t)width, vt))
 			return -1;
-		if (t[i].kind == TK_EOL)
-			return 0;
-		if (!tok_is(&t[i], ",")) {
-			asm_err(as, &t[i], "expected ',' between values");
-			return -1;
-		}
-		i++;
+		r = list_next(as, t, &i);
+		if (r <= 0)
+			return r;
 	}
 }
 
 static int dir_leb128(struct asm_state *as, struct tok *t, int n, int is_signed)
 {
-	int i = 1;
+	int i = 1, r;
 
 	for (;;) {
 		struct expr e;
@@ -313,19 +329,15 @@ static int dir_leb128(struct asm_state *as, struct tok *t, int n, int is_signed)
 		}
 		if (sec_append(as, out, k, &t[1]))
 			return -1;
-		if (t[i].kind == TK_EOL)
-			return 0;
-		if (!tok_is(&t[i], ",")) {
-			asm_err(as, &t[i], "expected ','");
-			return -1;
-		}
-		i++;
+		r = list_next(as, t, &i);
+		if (r <= 0)
+			return r;
 	}
 }
 
 static int dir_string(struct asm_state *as, struct tok *t, int zero)
 {
-	int i = 1;
+	int i = 1, r;
 
 	for (;;) {
 		char tmp[4096];
@@ -345,13 +357,9 @@ static int dir_string(struct asm_state *as, struct tok *t, int zero)
 		if (sec_append(as, tmp, len, &t[i]))
 			return -1;
 		i++;
-		if (t[i].kind == TK_EOL)
-			return 0;
-		if (!tok_is(&t[i], ",")) {
-			asm_err(as, &t[i], "expected ','");
-			return -1;
-		}
-		i++;
+		r = list_next(as, t, &i);
+		if (r <= 0)
+			return r;
 	}
 }
 
@@ -470,7 +478,8 @@ static int dir_section(struct asm_state *as, struct tok *t, int n)
 		}
 		if (tok_is(&t[i], ",")) {
 			i++;
-			if ((tok_is(&t[i], "@") || tok_is(&t[i], "%")) && t[i + 1].kind == TK_IDENT) {
+			if ((tok_is(&t[i], "@") || tok_is(&t[i], "%")) &&
+			    t[i + 1].kind == TK_IDENT) {
 				if (tok_is(&t[i + 1], "nobits"))
 					type = SHT_NOBITS_;
 				else if (tok_is(&t[i + 1], "progbits"))
@@ -496,7 +505,7 @@ static int dir_section(struct asm_state *as, struct tok *t, int n)
 /* .globl a, b / .weak / .local / .hidden */
 static int dir_binding(struct asm_state *as, struct tok *t, int bind)
 {
-	int i = 1;
+	int i = 1, r;
 
 	for (;;) {
 		int l;
@@ -518,13 +527,9 @@ static int dir_binding(struct asm_state *as, struct tok *t, int bind)
 		if (bind != -1)
 			as->labels[l].is_private = 0;
 		i++;
-		if (t[i].kind == TK_EOL)
-			return 0;
-		if (!tok_is(&t[i], ",")) {
-			asm_err(as, &t[i], "expected ','");
-			return -1;
-		}
-		i++;
+		r = list_next(as, t, &i);
+		if (r <= 0)
+			return r;
 	}
 }
 
@@ -628,7 +633,8 @@ static int dir_map(struct asm_state *as, struct tok *t, int n)
 		int64_t v = 0;
 
 		if (k->kind != TK_IDENT || !tok_is(&t[i + 2], "=")) {
-			asm_err(as, k, "expected 'key=', 'value=', 'entries=', 'flags=' or 'pinning='");
+			asm_err(as, k,
+				"expected 'key=', 'value=', 'entries=', 'flags=' or 'pinning='");
 			return -1;
 		}
 		i += 3;
@@ -825,7 +831,8 @@ int asm_directive(struct asm_state *as, struct tok *t, int n)
 		return 0; /* one level is all clang -S uses, and never for code */
 	/* Accepted and ignored: debug and bookkeeping directives of clang -S. */
 	if (IS(".file") || IS(".loc") || IS(".ident") || IS(".addrsig") || IS(".addrsig_sym") ||
-	    has_prefix(d, l, ".cfi_") || IS(".text.unlikely") || IS(".note") || IS(".macosx_version_min"))
+	    has_prefix(d, l, ".cfi_") || IS(".text.unlikely") || IS(".note") ||
+	    IS(".macosx_version_min"))
 		return 0;
 #undef IS
 	asm_err(as, t, "unknown directive '%.*s'", (int)l, d);
@@ -922,7 +929,8 @@ static void jump_fix(struct asm_state *as, const struct fixup *f)
 		return;
 	}
 	if ((lb->off + (uint64_t)f->e.val * 8) % 8) {
-		asm_err_at(as, f->line, f->col, f->len, "jump target is not an instruction boundary");
+		asm_err_at(as, f->line, f->col, f->len,
+			   "jump target is not an instruction boundary");
 		return;
 	}
 	delta = ((int64_t)lb->off - (int64_t)(f->off + 8)) / 8 + f->e.val;
@@ -1028,7 +1036,10 @@ static void lddw_fix(struct asm_state *as, const struct fixup *f)
 
 static void data_fix(struct asm_state *as, struct fixup *f)
 {
-	size_t width = f->kind == FX_DATA64 ? 8 : f->kind == FX_DATA32 ? 4 : f->kind == FX_DATA16 ? 2 : 1;
+	size_t width = f->kind == FX_DATA64   ? 8
+		       : f->kind == FX_DATA32 ? 4
+		       : f->kind == FX_DATA16 ? 2
+					      : 1;
 	struct expr e = f->e;
 	int64_t v;
 	int sym;
@@ -1043,7 +1054,8 @@ static void data_fix(struct asm_state *as, struct fixup *f)
 		return;
 	}
 	if (e.minus >= 0 || width < 4) {
-		asm_err_at(as, f->line, f->col, f->len, "a %zu-byte value cannot hold a symbol", width);
+		asm_err_at(as, f->line, f->col, f->len, "a %zu-byte value cannot hold a symbol",
+			   width);
 		return;
 	}
 	{
@@ -1116,8 +1128,8 @@ static void make_symbols(struct asm_state *as)
 			}
 			lb->size = end - lb->off;
 		}
-		lb->sym = obj_sym_add(as->o, label_name(as, (int)i, nb, sizeof(nb)), lb->sec, lb->off,
-				      lb->size, bind, type);
+		lb->sym = obj_sym_add(as->o, label_name(as, (int)i, nb, sizeof(nb)), lb->sec,
+				      lb->off, lb->size, bind, type);
 		if (lb->sym < 0) {
 			as->nomem = 1;
 			return;
@@ -1147,8 +1159,9 @@ static void apply_objdump_rels(struct asm_state *as)
 		if (sym < 0)
 			continue;
 		if (r->off + 8 > obj_sec_size(&as->o->secs[r->sec])) {
-			asm_err_at(as, r->line, 1, 1, "relocation at 0x%" PRIx64 " is past the end of '%s'",
-				   r->off, as->o->secs[r->sec].name);
+			asm_err_at(as, r->line, 1, 1,
+				   "relocation at 0x%" PRIx64 " is past the end of '%s'", r->off,
+				   as->o->secs[r->sec].name);
 			continue;
 		}
 		if (obj_rel_add(as->o, r->sec, r->off, sym, r->type) < 0)

@@ -13,15 +13,15 @@
 
 static const char *const ops[] = {
 	/* longest first */
-	"s>>=", "<<=", ">>=", "s>=", "s<=", "s/=", "s%=", "+=", "-=", "*=", "/=", "%=", "|=", "&=",
-	"^=", "==", "!=", ">=", "<=", "<<", ">>", "s>", "s<", ">", "<", "=", "(", ")", "[", "]",
-	",", ":", "*", "+", "-", "/", "%", "&", "|", "^", "~", "!", "@", "{", "}", NULL,
+	"s>>=", "<<=", ">>=", "s>=", "s<=", "s/=", "s%=", "+=", "-=", "*=", "/=", "%=",
+	"|=",	"&=",  "^=",  "==",  "!=",  ">=",  "<=",  "<<", ">>", "s>", "s<", ">",
+	"<",	"=",   "(",   ")",   "[",   "]",   ",",	  ":",	"*",  "+",  "-",  "/",
+	"%",	"&",   "|",   "^",   "~",   "!",   "@",	  "{",	"}",  NULL,
 };
 
 static int is_ident_start(int c)
 {
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c == '.' ||
-	       c == '$';
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c == '.' || c == '$';
 }
 
 static int is_ident(int c)
@@ -112,7 +112,8 @@ int asm_lex_line(struct asm_state *as, const char *p, const char *end, struct to
 			}
 			const char *digits = q;
 			while (q < end && digit_value((unsigned char)*q) < base) {
-				uint64_t nv = v * (uint64_t)base + (uint64_t)digit_value((unsigned char)*q);
+				uint64_t nv = v * (uint64_t)base +
+					      (uint64_t)digit_value((unsigned char)*q);
 
 				if ((v > UINT64_MAX / (uint64_t)base) || nv < v * (uint64_t)base)
 					overflow = 1;
@@ -137,7 +138,8 @@ int asm_lex_line(struct asm_state *as, const char *p, const char *end, struct to
 			}
 			if (overflow) {
 				asm_err_at(as, as->line, t->col, (unsigned)(q - p),
-					   "number '%.*s' does not fit in 64 bits", (int)(q - p), p);
+					   "number '%.*s' does not fit in 64 bits", (int)(q - p),
+					   p);
 				return -1;
 			}
 			t->kind = TK_NUM;
@@ -219,7 +221,7 @@ int asm_lex_line(struct asm_state *as, const char *p, const char *end, struct to
 		asm_err_at(as, as->line, t->col, 1, "unexpected character '%c'",
 			   c >= 0x20 && c < 0x7f ? c : '?');
 		return -1;
-next:;
+	next:;
 	}
 	memset(&toks[n], 0, sizeof(toks[n]));
 	toks[n].kind = TK_EOL;

@@ -54,7 +54,8 @@ void asm_err(struct asm_state *as, const struct tok *t, const char *fmt, ...)
 }
 
 /* The text of a token for messages. */
-#define TOKF(t) (int)((t)->kind == TK_EOL ? 11 : (t)->len), ((t)->kind == TK_EOL ? "end of line" : (t)->p)
+#define TOKF(t)                                                                                    \
+	(int)((t)->kind == TK_EOL ? 11 : (t)->len), ((t)->kind == TK_EOL ? "end of line" : (t)->p)
 
 /* ---------------------------------------------------------------- names and labels */
 
@@ -150,7 +151,8 @@ int asm_label_get(struct asm_state *as, const char *name, size_t len)
 	l->sym = -1;
 	l->line = as->line;
 	l->is_private = (len >= 2 && name[0] == '.' && name[1] == 'L') ||
-			(len >= 3 && memcmp(name, "LBB", 3) == 0) || (len && name[0] >= '0' && name[0] <= '9');
+			(len >= 3 && memcmp(name, "LBB", 3) == 0) ||
+			(len && name[0] >= '0' && name[0] <= '9');
 	as->htab[h] = (uint32_t)as->nlabels + 1;
 	return (int)as->nlabels++;
 }
@@ -286,7 +288,9 @@ static int parse_primary(struct asm_state *as, struct tok *t, int n, int *i, str
 			asm_err(as, c, "a symbol cannot be negated or complemented");
 			return -1;
 		}
-		e->val = op == '-' ? (int64_t)(0 - (uint64_t)e->val) : op == '~' ? ~e->val : !e->val;
+		e->val = op == '-'   ? (int64_t)(0 - (uint64_t)e->val)
+			 : op == '~' ? ~e->val
+				     : !e->val;
 		return 0;
 	}
 	if (c->kind == TK_IDENT && !is_reserved_word(c)) {
@@ -424,7 +428,7 @@ static int parse_binary(struct asm_state *as, struct tok *t, int n, int *i, stru
 			break;
 		}
 		continue;
-not_const:
+	not_const:
 		asm_err(as, op, "expression is not a constant or a symbol plus a constant");
 		return -1;
 	}
@@ -488,14 +492,14 @@ int asm_fixup_add(struct asm_state *as, enum fixup_kind kind, int sec, uint64_t 
  * width and whether the operand is a register or an immediate.
  */
 enum fam {
-	FAM_CLASSIC,	  /* classic mnemonic (several rows share one: add imm/reg) */
-	FAM_CLASSIC_LOCK, /* classic atomic after "lock": "add", "fetch add32", "xchg" */
-	FAM_ALU,	  /* + w*4 + reg*2: LLVM "op=" */
+	FAM_CLASSIC,	       /* classic mnemonic (several rows share one: add imm/reg) */
+	FAM_CLASSIC_LOCK,      /* classic atomic after "lock": "add", "fetch add32", "xchg" */
+	FAM_ALU,	       /* + w*4 + reg*2: LLVM "op=" */
 	FAM_JMP = FAM_ALU + 8, /* + w*4 + reg*2: LLVM comparison */
 	FAM_LDX = FAM_JMP + 8, /* "u32", "s16" */
 	FAM_ST,
 	FAM_STX,
-	FAM_ATOMIC,	/* + w: "+=" */
+	FAM_ATOMIC,			/* + w: "+=" */
 	FAM_ATOMIC_FN = FAM_ATOMIC + 2, /* "atomic_fetch_add", "xchg_64" */
 	FAM_END,			/* "be16", "bswap64" */
 	FAM_MOVSX,			/* + w: "s8" */
@@ -673,7 +677,9 @@ static int emit(struct asm_state *as, struct pinsn *p, const struct tok *first)
 	}
 	off = s->data.len;
 	if (off % 8) {
-		asm_err(as, first, "instruction at offset %" PRIu64 " of '%s' is not 8-byte aligned (use .p2align 3)",
+		asm_err(as, first,
+			"instruction at offset %" PRIu64
+			" of '%s' is not 8-byte aligned (use .p2align 3)",
 			off, s->name);
 		return -1;
 	}
@@ -685,8 +691,8 @@ static int emit(struct asm_state *as, struct pinsn *p, const struct tok *first)
 	s->size = s->data.len;
 	if (!(s->flags & SHF_EXECINSTR))
 		s->flags |= SHF_EXECINSTR | 0x2 /* SHF_ALLOC */;
-	if (obj_line_add(as->o, as->sec, (uint32_t)off, as->file, as->line, first->col, as->line_text,
-			 as->line_len) < 0) {
+	if (obj_line_add(as->o, as->sec, (uint32_t)off, as->file, as->line, first->col,
+			 as->line_text, as->line_len) < 0) {
 		as->nomem = 1;
 		return -1;
 	}
@@ -850,14 +856,16 @@ static int jump_target(struct cur *c, struct pinsn *p, int wide)
 		}
 		if (wide) {
 			if (e.val < INT32_MIN || e.val > INT32_MAX) {
-				asm_err(c->as, t, "jump offset %" PRId64 " out of range for gotol", e.val);
+				asm_err(c->as, t, "jump offset %" PRId64 " out of range for gotol",
+					e.val);
 				return -1;
 			}
 			p->in.imm = (int32_t)e.val;
 		} else {
 			if (e.val < INT16_MIN || e.val > INT16_MAX) {
 				asm_err(c->as, t,
-					"jump offset %" PRId64 " out of range [-32768, 32767] (use gotol)",
+					"jump offset %" PRId64
+					" out of range [-32768, 32767] (use gotol)",
 					e.val);
 				return -1;
 			}
@@ -1292,7 +1300,8 @@ static int llvm_assign(struct cur *c, struct pinsn *p, int d, int is32)
 				if (r0 < 0)
 					return -1;
 				if (r0 != 0 || d != 0) {
-					asm_err(c->as, r0 ? rt : t, "cmpxchg compares with and returns in r0");
+					asm_err(c->as, r0 ? rt : t,
+						"cmpxchg compares with and returns in r0");
 					return -1;
 				}
 				if (expect(c, ","))
@@ -1303,7 +1312,8 @@ static int llvm_assign(struct cur *c, struct pinsn *p, int d, int is32)
 			if (s < 0 || expect(c, ")"))
 				return -1;
 			if (o->shape != ISA_SH_CMPXCHG && s != d) {
-				asm_err(c->as, st, "the operand register must be the destination register");
+				asm_err(c->as, st,
+					"the operand register must be the destination register");
 				return -1;
 			}
 			isa_insn_make(&p->in, (enum isa_op)op, r, s, off, 0);
@@ -1417,8 +1427,8 @@ static int parse_llvm(struct cur *c, struct pinsn *p)
 			return llvm_assign(c, p, d, is32);
 		}
 		if (opt->kind != TK_PUNCT) {
-			asm_err(c->as, opt, "expected an operator after '%.*s', found '%.*s'", TOKF(t),
-				TOKF(opt));
+			asm_err(c->as, opt, "expected an operator after '%.*s', found '%.*s'",
+				TOKF(t), TOKF(opt));
 			return -1;
 		}
 		c->i++;
@@ -1441,7 +1451,7 @@ static int parse_llvm(struct cur *c, struct pinsn *p)
 			isa_insn_make(&p->in, (enum isa_op)op, d, 0, 0, imm);
 		}
 		return at_end(c);
-badop:
+	badop:
 		asm_err(c->as, opt, "unknown operator '%.*s'", TOKF(opt));
 		return -1;
 	}
@@ -1547,7 +1557,8 @@ static int classic_variant(int op, int want_reg)
 	else
 		return op;
 	for (int i = 1; i < ISA_OP_COUNT; i++)
-		if (isa_ops[i].shape == to && strcmp(isa_ops[i].classic, isa_ops[op].classic) == 0 &&
+		if (isa_ops[i].shape == to &&
+		    strcmp(isa_ops[i].classic, isa_ops[op].classic) == 0 &&
 		    isa_ops[i].keyval == isa_ops[op].keyval)
 			return i;
 	return ISA_INVALID;
@@ -1572,13 +1583,15 @@ static int parse_classic(struct cur *c, struct pinsn *p, struct tok *mn, int op)
 			a = peek(c);
 		}
 		if (a->kind != TK_IDENT) {
-			asm_err(c->as, a->kind == TK_EOL ? mn : a, "wrong number of operands for 'lock': expected an operation "
-					  "and 2 operands");
+			asm_err(c->as, a->kind == TK_EOL ? mn : a,
+				"wrong number of operands for 'lock': expected an operation "
+				"and 2 operands");
 			return -1;
 		}
 		snprintf(name, sizeof(name), "%s%.*s", fetch ? "fetch " : "", (int)a->len, a->p);
 		op = spell_find(FAM_CLASSIC_LOCK, name, strlen(name));
-		if (op == ISA_INVALID && strlen(name) > 2 && strcmp(name + strlen(name) - 2, "64") == 0)
+		if (op == ISA_INVALID && strlen(name) > 2 &&
+		    strcmp(name + strlen(name) - 2, "64") == 0)
 			op = spell_find(FAM_CLASSIC_LOCK, name, strlen(name) - 2);
 		if (op == ISA_INVALID) {
 			asm_err(c->as, a, "unknown atomic operation '%s'", name);
@@ -1592,14 +1605,16 @@ static int parse_classic(struct cur *c, struct pinsn *p, struct tok *mn, int op)
 	want = shape_operands((enum isa_shape)o->shape);
 	if (o->shape == ISA_SH_CALL) {
 		if (nops == 0) {
-			asm_err(c->as, peek(c), "wrong number of operands for 'call': expected 1, got 0");
+			asm_err(c->as, peek(c),
+				"wrong number of operands for 'call': expected 1, got 0");
 			return -1;
 		}
 		return parse_call(c, p, 1);
 	}
 	if (nops != want) {
-		asm_err(c->as, nops ? peek(c) : mn, "wrong number of operands for '%.*s': expected %d, got %d",
-			(int)mn->len, mn->p, want, nops);
+		asm_err(c->as, nops ? peek(c) : mn,
+			"wrong number of operands for '%.*s': expected %d, got %d", (int)mn->len,
+			mn->p, want, nops);
 		return -1;
 	}
 	switch (o->shape) {
@@ -1718,7 +1733,8 @@ static int parse_insn(struct asm_state *as, struct tok *t, int n, int i)
 	} else if (tok_is(first, "call")) {
 		c.i++;
 		if (peek(&c)->kind == TK_EOL) {
-			asm_err(as, peek(&c), "wrong number of operands for 'call': expected 1, got 0");
+			asm_err(as, peek(&c),
+				"wrong number of operands for 'call': expected 1, got 0");
 			return -1;
 		}
 		r = parse_call(&c, &p, 0);
@@ -1727,9 +1743,11 @@ static int parse_insn(struct asm_state *as, struct tok *t, int n, int i)
 		   !(tok_is(first, "lock") && tok_is(&t[i + 1], "*"))) {
 		int op = classic_lookup(first);
 
-		if (op == ISA_INVALID && first->len >= 2 && (first->p[0] == 'r' || first->p[0] == 'w') &&
-		    first->p[1] >= '0' && first->p[1] <= '9') {
-			asm_err(as, first, "unknown register '%.*s' (registers are r0 to r10)", TOKF(first));
+		if (op == ISA_INVALID && first->len >= 2 &&
+		    (first->p[0] == 'r' || first->p[0] == 'w') && first->p[1] >= '0' &&
+		    first->p[1] <= '9') {
+			asm_err(as, first, "unknown register '%.*s' (registers are r0 to r10)",
+				TOKF(first));
 			return -1;
 		}
 		if (op == ISA_INVALID && !tok_is(first, "lock")) {
@@ -1772,7 +1790,8 @@ static const char *objdump_insn(const char *p, const char *end)
 	q += 2;
 	if (q + 2 > end || !is_hex(q[0]) || !is_hex(q[1]))
 		return NULL;
-	while (q + 2 <= end && is_hex(q[0]) && is_hex(q[1]) && (q + 2 == end || q[2] == ' ' || q[2] == '\t')) {
+	while (q + 2 <= end && is_hex(q[0]) && is_hex(q[1]) &&
+	       (q + 2 == end || q[2] == ' ' || q[2] == '\t')) {
 		q += 2;
 		if (q < end && *q == ' ')
 			q++;
@@ -1790,8 +1809,10 @@ static uint32_t reloc_type(const char *s, size_t n)
 		const char *name;
 		uint32_t type;
 	} names[] = {
-		{"R_BPF_64_64", ISA_R_BPF_64_64},	{"R_BPF_64_ABS64", ISA_R_BPF_64_ABS64},
-		{"R_BPF_64_ABS32", ISA_R_BPF_64_ABS32}, {"R_BPF_64_NODYLD32", ISA_R_BPF_64_NODYLD32},
+		{"R_BPF_64_64", ISA_R_BPF_64_64},
+		{"R_BPF_64_ABS64", ISA_R_BPF_64_ABS64},
+		{"R_BPF_64_ABS32", ISA_R_BPF_64_ABS32},
+		{"R_BPF_64_NODYLD32", ISA_R_BPF_64_NODYLD32},
 		{"R_BPF_64_32", ISA_R_BPF_64_32},
 	};
 
@@ -1809,8 +1830,8 @@ static int objdump_meta(struct asm_state *as, const char *p, const char *end)
 
 	if ((size_t)(end - p) > sizeof(dis) && memcmp(p, dis, sizeof(dis) - 1) == 0 &&
 	    end[-1] == ':') {
-		asm_section_switch(as, p + sizeof(dis) - 1, (size_t)(end - p) - sizeof(dis), NULL, 0,
-				   NULL);
+		asm_section_switch(as, p + sizeof(dis) - 1, (size_t)(end - p) - sizeof(dis), NULL,
+				   0, NULL);
 		as->seen_objdump = 1;
 		return 1;
 	}
@@ -1831,7 +1852,8 @@ static int objdump_meta(struct asm_state *as, const char *p, const char *end)
 		if (len && strncmp(name, as->o->secs[as->sec].name, len) == 0 &&
 		    as->o->secs[as->sec].name[len] == '\0')
 			return 1;
-		l = asm_label_define(as, name, len, as->sec, obj_sec_size(&as->o->secs[as->sec]), NULL);
+		l = asm_label_define(as, name, len, as->sec, obj_sec_size(&as->o->secs[as->sec]),
+				     NULL);
 		if (l >= 0) {
 			as->labels[l].global = 1;
 			as->labels[l].type = 2; /* STT_FUNC */
@@ -1974,7 +1996,8 @@ static void parse_line(struct asm_state *as, const char *p, const char *end)
 		if (asm_expr_parse(as, toks, n, &k, &e))
 			return;
 		if (asm_expr_const(as, &e, &v)) {
-			asm_err(as, &toks[i + 2], "value of '%.*s' must be a constant", TOKF(&toks[i]));
+			asm_err(as, &toks[i + 2], "value of '%.*s' must be a constant",
+				TOKF(&toks[i]));
 			return;
 		}
 		l = asm_label_get(as, toks[i].p, toks[i].len);
@@ -2051,7 +2074,8 @@ int asm_insn_parse(const char *text, struct isa_insn *out, char *err, size_t err
 					   &why)) < 0 ||
 		    (size_t)ret != n) {
 			if (err)
-				snprintf(err, errlen, "%s", n > 2 ? "more than one instruction" : why);
+				snprintf(err, errlen, "%s",
+					 n > 2 ? "more than one instruction" : why);
 			ret = -EINVAL;
 		}
 	} else if (err) {

@@ -82,8 +82,8 @@ void diag_vreport(struct diag *d, enum diag_level level, const struct diag_loc *
 		d->sink(d, m, d->sink_arg);
 }
 
-void diag_report(struct diag *d, enum diag_level level, const struct diag_loc *loc,
-		 const char *fmt, ...)
+void diag_report(struct diag *d, enum diag_level level, const struct diag_loc *loc, const char *fmt,
+		 ...)
 {
 	va_list ap;
 
@@ -132,16 +132,20 @@ void diag_msg_print(const struct diag *d, const struct diag_msg *m, FILE *f, int
 {
 	const char *text;
 	size_t len;
-	const char *lc = m->level == DIAG_ERROR ? "\033[1;31m" : m->level == DIAG_WARNING ? "\033[1;35m" : "\033[1;36m";
+	const char *lc = m->level == DIAG_ERROR	    ? "\033[1;31m"
+			 : m->level == DIAG_WARNING ? "\033[1;35m"
+						    : "\033[1;36m";
 
 	if (m->file) {
 		if (m->line)
-			fprintf(f, "%s%s:%u:%u: ", color ? "\033[1m" : "", m->file, m->line, m->col);
+			fprintf(f, "%s%s:%u:%u: ", color ? "\033[1m" : "", m->file, m->line,
+				m->col);
 		else
 			fprintf(f, "%s%s: ", color ? "\033[1m" : "", m->file);
 	}
-	fprintf(f, "%s%s:%s %s%s\n", color ? lc : "", level_name(m->level), color ? "\033[0m\033[1m" : "",
-		m->text ? m->text : "(out of memory)", color ? "\033[0m" : "");
+	fprintf(f, "%s%s:%s %s%s\n", color ? lc : "", level_name(m->level),
+		color ? "\033[0m\033[1m" : "", m->text ? m->text : "(out of memory)",
+		color ? "\033[0m" : "");
 	if (!m->file || !m->line || diag_source_line(d, m->file, m->line, &text, &len))
 		return;
 	/* Source line, then a caret under column col, '~' under the rest of the span. Tabs
@@ -214,5 +218,6 @@ void diag_print(const struct diag *d, FILE *f, const char *prog, int json)
 			diag_msg_print(d, &d->msgs[i], f, 0);
 	}
 	if (!json && d->nerrors && prog)
-		fprintf(f, "%s: %u error%s generated\n", prog, d->nerrors, d->nerrors == 1 ? "" : "s");
+		fprintf(f, "%s: %u error%s generated\n", prog, d->nerrors,
+			d->nerrors == 1 ? "" : "s");
 }

@@ -57,8 +57,8 @@ void diag_fini(struct diag *d);
 int diag_source_add(struct diag *d, const char *name, const char *text, size_t len);
 
 /* Report a message; @loc may be NULL. Allocation failure drops the text but still counts. */
-void diag_report(struct diag *d, enum diag_level level, const struct diag_loc *loc,
-		 const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+void diag_report(struct diag *d, enum diag_level level, const struct diag_loc *loc, const char *fmt,
+		 ...) __attribute__((format(printf, 4, 5)));
 void diag_vreport(struct diag *d, enum diag_level level, const struct diag_loc *loc,
 		  const char *fmt, va_list ap);
 

@@ -8,7 +8,7 @@
 
 #include <stddef.h>
 
-void *mem_alloc(size_t n);  /* zeroed; NULL on failure */
+void *mem_alloc(size_t n); /* zeroed; NULL on failure */
 void *mem_realloc(void *p, size_t n);
 void *mem_array(void *p, size_t *cap, size_t need, size_t elem); /* grow p to hold need elems */
 char *mem_strdup(const char *s);

@@ -80,28 +80,28 @@ enum isa_key { ISA_KEY_NONE, ISA_KEY_OFF, ISA_KEY_IMM, ISA_KEY_SRC };
 
 /* Operand shapes: which fields an instruction uses and how it is spelled. */
 enum isa_shape {
-	ISA_SH_ALU_IMM,	     /* dst, imm          r1 += 5        add %r1, 5 */
-	ISA_SH_ALU_REG,	     /* dst, src          r1 += r2       add %r1, %r2 */
-	ISA_SH_NEG,	     /* dst               r1 = -r1       neg %r1 */
-	ISA_SH_MOVSX,	     /* dst, src (off)    r1 = (s8)r2    movsx864 %r1, %r2 */
-	ISA_SH_END,	     /* dst (imm)         r1 = be16 r1   be16 %r1 */
-	ISA_SH_JMP_IMM,	     /* dst, imm, off     if r1 > 5 goto +1   jgt %r1, 5, +1 */
-	ISA_SH_JMP_REG,	     /* dst, src, off     if r1 > r2 goto +1  jgt %r1, %r2, +1 */
-	ISA_SH_JA,	     /* off               goto +1        ja +1 */
-	ISA_SH_JA32,	     /* imm               gotol +1       ja32 +1 */
-	ISA_SH_CALL,	     /* imm (src)         call 1         call 1 */
-	ISA_SH_CALLX,	     /* dst               callx r1       callx %r1 */
-	ISA_SH_EXIT,	     /* -                 exit           exit */
-	ISA_SH_LDX,	     /* dst, src, off     r1 = *(u32 *)(r2 + 4)   ldxw %r1, [%r2+4] */
-	ISA_SH_ST,	     /* dst, off, imm     *(u32 *)(r1 + 4) = 5    stw [%r1+4], 5 */
-	ISA_SH_STX,	     /* dst, src, off     *(u32 *)(r1 + 4) = r2   stxw [%r1+4], %r2 */
-	ISA_SH_ATOMIC,	     /* dst, src, off     lock *(u64 *)(r1 + 0) += r2   lock add [%r1], %r2 */
+	ISA_SH_ALU_IMM, /* dst, imm          r1 += 5        add %r1, 5 */
+	ISA_SH_ALU_REG, /* dst, src          r1 += r2       add %r1, %r2 */
+	ISA_SH_NEG,	/* dst               r1 = -r1       neg %r1 */
+	ISA_SH_MOVSX,	/* dst, src (off)    r1 = (s8)r2    movsx864 %r1, %r2 */
+	ISA_SH_END,	/* dst (imm)         r1 = be16 r1   be16 %r1 */
+	ISA_SH_JMP_IMM, /* dst, imm, off     if r1 > 5 goto +1   jgt %r1, 5, +1 */
+	ISA_SH_JMP_REG, /* dst, src, off     if r1 > r2 goto +1  jgt %r1, %r2, +1 */
+	ISA_SH_JA,	/* off               goto +1        ja +1 */
+	ISA_SH_JA32,	/* imm               gotol +1       ja32 +1 */
+	ISA_SH_CALL,	/* imm (src)         call 1         call 1 */
+	ISA_SH_CALLX,	/* dst               callx r1       callx %r1 */
+	ISA_SH_EXIT,	/* -                 exit           exit */
+	ISA_SH_LDX,	/* dst, src, off     r1 = *(u32 *)(r2 + 4)   ldxw %r1, [%r2+4] */
+	ISA_SH_ST,	/* dst, off, imm     *(u32 *)(r1 + 4) = 5    stw [%r1+4], 5 */
+	ISA_SH_STX,	/* dst, src, off     *(u32 *)(r1 + 4) = r2   stxw [%r1+4], %r2 */
+	ISA_SH_ATOMIC,	/* dst, src, off     lock *(u64 *)(r1 + 0) += r2   lock add [%r1], %r2 */
 	ISA_SH_ATOMIC_FETCH, /* r2 = atomic_fetch_add((u64 *)(r1 + 0), r2)   lock fetch add [%r1], %r2 */
 	ISA_SH_XCHG,	     /* r2 = xchg_64(r1 + 0, r2)                     lock xchg [%r1], %r2 */
-	ISA_SH_CMPXCHG,	     /* r0 = cmpxchg_64(r1 + 0, r0, r2)              lock cmpxchg [%r1], %r2 */
-	ISA_SH_LDDW,	     /* dst, imm64 (src)  r1 = 0x1 ll    lddw %r1, 0x1 */
-	ISA_SH_LDABS,	     /* imm               r0 = *(u8 *)skb[4]     ldabsb 4 */
-	ISA_SH_LDIND,	     /* src, imm          r0 = *(u8 *)skb[r1]    ldindb %r1, 4 */
+	ISA_SH_CMPXCHG, /* r0 = cmpxchg_64(r1 + 0, r0, r2)              lock cmpxchg [%r1], %r2 */
+	ISA_SH_LDDW,	/* dst, imm64 (src)  r1 = 0x1 ll    lddw %r1, 0x1 */
+	ISA_SH_LDABS,	/* imm               r0 = *(u8 *)skb[4]     ldabsb 4 */
+	ISA_SH_LDIND,	/* src, imm          r0 = *(u8 *)skb[r1]    ldindb %r1, 4 */
 };
 
 /* Fields an operand shape uses (ISA_F_*); all others must be zero. */
@@ -110,9 +110,9 @@ enum { ISA_F_DST = 1, ISA_F_SRC = 2, ISA_F_OFF = 4, ISA_F_IMM = 8 };
 struct isa_opinfo {
 	const char *name; /* the row id: "ADD64_IMM" */
 	uint8_t code;
-	uint8_t key;   /* enum isa_key */
+	uint8_t key; /* enum isa_key */
 	int32_t keyval;
-	uint8_t shape; /* enum isa_shape */
+	uint8_t shape;	/* enum isa_shape */
 	uint8_t fields; /* ISA_F_* used as operands (the key field is not among them) */
 	const char *classic;
 	const char *llvm;
@@ -166,7 +166,7 @@ int isa_op_is_jump(enum isa_op op);
 enum isa_syntax { ISA_SYNTAX_LLVM, ISA_SYNTAX_CLASSIC };
 
 enum {
-	ISA_PRINT_HEX = 1,	/* numbers as llvm-objdump 19 prints them (0x5, -0x8) */
+	ISA_PRINT_HEX = 1,	    /* numbers as llvm-objdump 19 prints them (0x5, -0x8) */
 	ISA_PRINT_HELPER_NAMES = 2, /* call bpf_map_lookup_elem instead of call 1 */
 };
 
@@ -222,10 +222,10 @@ struct isa_progtype {
 };
 
 struct isa_secdef {
-	const char *prefix;   /* libbpf section name or prefix: "xdp", "kprobe/", "tracepoint/" */
-	int prog_type;	      /* enum bpf_prog_type */
-	int attach_type;      /* enum bpf_attach_type, or -1 */
-	unsigned flags;	      /* ISA_SEC_* */
+	const char *prefix; /* libbpf section name or prefix: "xdp", "kprobe/", "tracepoint/" */
+	int prog_type;	    /* enum bpf_prog_type */
+	int attach_type;    /* enum bpf_attach_type, or -1 */
+	unsigned flags;	    /* ISA_SEC_* */
 };
 enum {
 	ISA_SEC_EXACT = 1,	/* the name must equal prefix (no "/suffix") */
