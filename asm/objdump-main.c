@@ -335,9 +335,20 @@ static void disasm_section(const struct obj *o, int s, const struct opts *op)
 		for (uint64_t pos = start; pos < end;) {
 			struct slot sl;
 			char text[256];
-			uint64_t target;
+			uint64_t target, lim = end, z = 0;
 			const struct dsym *t;
 
+			/* as llvm-objdump: 8 or more zero bytes (up to the symbol's end, or with
+			 * -r the next relocation) are one "..." line, skipped 4 bytes at a time */
+			if (op->relocs && ri < nr && rv[ri]->offset >= pos && rv[ri]->offset < lim)
+				lim = rv[ri]->offset;
+			while (pos + z < lim && !sec->data.data[pos + z])
+				z++;
+			if (z >= 8) {
+				printf("\t\t...\n");
+				pos += z & ~(uint64_t)3;
+				continue;
+			}
 			if (op->source && pos <= UINT32_MAX) {
 				const struct obj_line *l = obj_line_find(o, s, (uint32_t)pos);
 
@@ -347,7 +358,8 @@ static void disasm_section(const struct obj *o, int s, const struct opts *op)
 					last = l;
 				}
 			}
-			decode_at(sec, pos, end, &sl);
+			/* an instruction may run past the next symbol, as in LLVM */
+			decode_at(sec, pos, size, &sl);
 			insn_text(op, &sl, text, sizeof(text));
 			printf("%8" PRIu64 ":\t", pos / ISA_INSN_SIZE);
 			print_bytes(stdout, sec->data.data + pos, sl.len, " ");
@@ -374,6 +386,77 @@ static void disasm_section(const struct obj *o, int s, const struct opts *op)
 
 /* ------------------------------ JSON ------------------------------ */
 
+/* Length of the well-formed UTF-8 sequence at p (RFC 3629: no overlong forms, surrogates
+ * or code points past U+10FFFF), or 0. Stops at a NUL, which is never a continuation. */
+static size_t utf8_len(const unsigned char *p)
+{
+	unsigned char lo = 0x80, hi = 0xbf; /* range of the second byte */
+	size_t n;
+
+	if (p[0] < 0x80)
+		return 1;
+	if (p[0] >= 0xc2 && p[0] <= 0xdf)
+		n = 2;
+	else if (p[0] >= 0xe0 && p[0] <= 0xef)
+		n = 3;
+	else if (p[0] >= 0xf0 && p[0] <= 0xf4)
+		n = 4;
+	else
+		return 0;
+	if (p[0] == 0xe0)
+		lo = 0xa0;
+	else if (p[0] == 0xed)
+		hi = 0x9f;
+	else if (p[0] == 0xf0)
+		lo = 0x90;
+	else if (p[0] == 0xf4)
+		hi = 0x8f;
+	if (p[1] < lo || p[1] > hi)
+		return 0;
+	for (size_t i = 2; i < n; i++)
+		if ((p[i] & 0xc0) != 0x80)
+			return 0;
+	return n;
+}
+
+/* A JSON string of text from the object (names, source lines), which need not be UTF-8:
+ * bytes that are not become U+FFFD, so the output always parses. */
+static void json_text(const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t n = strlen(s), k = 0;
+	char *t;
+
+	while (k < n && utf8_len(p + k))
+		k += utf8_len(p + k);
+	if (k == n) {
+		json_put_string(stdout, s);
+		return;
+	}
+	t = malloc(n * 3 + 1);
+	if (!t) {
+		json_put_string(stdout, "");
+		return;
+	}
+	k = 0;
+	for (size_t i = 0; i < n;) {
+		size_t l = utf8_len(p + i);
+
+		if (l) {
+			memcpy(t + k, p + i, l);
+			k += l;
+			i += l;
+		} else {
+			memcpy(t + k, "\xef\xbf\xbd", 3);
+			k += 3;
+			i++;
+		}
+	}
+	t[k] = '\0';
+	json_put_string(stdout, t);
+	free(t);
+}
+
 static const char *sec_type_name(uint32_t t)
 {
 	return t == SHT_PROGBITS ? "PROGBITS" : t == SHT_NOBITS ? "NOBITS" : "OTHER";
@@ -394,7 +477,7 @@ static void json_flags(uint64_t f)
 	if (f & SHF_STRINGS)
 		*p++ = 'S';
 	*p = '\0';
-	json_put_string(stdout, b);
+	json_text(b);
 }
 
 static const char *bind_name(uint8_t b)
@@ -426,7 +509,7 @@ static const char *stype_name(uint8_t t)
 static void json_secref(const struct obj *o, int s)
 {
 	if (s >= 0 && (size_t)s < o->nsecs)
-		json_put_string(stdout, o->secs[s].name);
+		json_text(o->secs[s].name);
 	else
 		printf("null");
 }
@@ -434,9 +517,9 @@ static void json_secref(const struct obj *o, int s)
 static void json_source(const struct obj *o, const struct obj_line *l)
 {
 	printf("{\"file\":");
-	json_put_string(stdout, obj_str(o, l->file));
+	json_text(obj_str(o, l->file));
 	printf(",\"line\":%u,\"col\":%u,\"text\":", l->line, l->col);
-	json_put_string(stdout, obj_str(o, l->text));
+	json_text(obj_str(o, l->text));
 	printf("}");
 }
 
@@ -450,7 +533,7 @@ static void json_insns(const struct obj *o, int s, const struct opts *op)
 	int first = 1;
 
 	printf("{\"section\":");
-	json_put_string(stdout, sec->name);
+	json_text(sec->name);
 	printf(",\"insns\":[");
 	for (size_t i = 0; i < nv && v[i].addr < size;) {
 		size_t j = i;
@@ -468,19 +551,19 @@ static void json_insns(const struct obj *o, int s, const struct opts *op)
 				pos <= UINT32_MAX ? obj_line_find(o, s, (uint32_t)pos) : NULL;
 			int rfirst = 1;
 
-			decode_at(sec, pos, end, &sl);
+			decode_at(sec, pos, size, &sl);
 			insn_text(op, &sl, text, sizeof(text));
 			printf("%s{\"offset\":%" PRIu64 ",\"index\":%" PRIu64, first ? "" : ",",
 			       pos, pos / ISA_INSN_SIZE);
 			first = 0;
 			if (pos == start) {
 				printf(",\"symbol\":");
-				json_put_string(stdout, display_sym(v, i, j)->name);
+				json_text(display_sym(v, i, j)->name);
 			}
 			printf(",\"bytes\":\"");
 			print_bytes(stdout, sec->data.data + pos, sl.len, " ");
 			printf("\",\"text\":");
-			json_put_string(stdout, text);
+			json_text(text);
 			printf(",\"valid\":%s", sl.ok ? "true" : "false");
 			if (jump_target(&sl, &target)) {
 				printf(",\"target\":%" PRIu64, target);
@@ -493,16 +576,16 @@ static void json_insns(const struct obj *o, int s, const struct opts *op)
 						snprintf(tn, sizeof(tn), "%s+0x%" PRIx64, t->name,
 							 target - t->addr);
 					printf(",\"target_symbol\":");
-					json_put_string(stdout, tn);
+					json_text(tn);
 				}
 			}
 			pos += sl.len;
 			for (; ri < nr && rv[ri]->offset < pos; ri++) {
 				printf("%s{\"offset\":%" PRIu64 ",\"type\":",
 				       rfirst ? ",\"relocations\":[" : ",", rv[ri]->offset);
-				json_put_string(stdout, rel_type_name(rv[ri]->type));
+				json_text(rel_type_name(rv[ri]->type));
 				printf(",\"symbol\":");
-				json_put_string(stdout, sym_name(o, rv[ri]->sym));
+				json_text(sym_name(o, rv[ri]->sym));
 				printf("}");
 				rfirst = 0;
 			}
@@ -526,10 +609,10 @@ static void print_json(const struct obj *o, const char *path, const struct opts 
 	int first;
 
 	printf("{\"file\":");
-	json_put_string(stdout, path);
+	json_text(path);
 	printf(",\"format\":\"elf64-bpf\",\"license\":");
 	if (o->license)
-		json_put_string(stdout, o->license);
+		json_text(o->license);
 	else
 		printf("null");
 	if (o->has_kern_version)
@@ -541,7 +624,7 @@ static void print_json(const struct obj *o, const char *path, const struct opts 
 		const struct obj_sec *s = &o->secs[i];
 
 		printf("%s{\"index\":%zu,\"name\":", i ? "," : "", i);
-		json_put_string(stdout, s->name);
+		json_text(s->name);
 		printf(",\"type\":\"%s\",\"flags\":", sec_type_name(s->type));
 		json_flags(s->flags);
 		printf(",\"size\":%" PRIu64 ",\"align\":%" PRIu64 "}", obj_sec_size(s), s->align);
@@ -551,7 +634,7 @@ static void print_json(const struct obj *o, const char *path, const struct opts 
 		const struct obj_sym *y = &o->syms[i];
 
 		printf("%s{\"index\":%zu,\"name\":", i ? "," : "", i);
-		json_put_string(stdout, y->name);
+		json_text(y->name);
 		printf(",\"section\":");
 		if (y->sec == OBJ_SEC_ABS)
 			printf("\"*ABS*\"");
@@ -569,7 +652,7 @@ static void print_json(const struct obj *o, const char *path, const struct opts 
 		json_secref(o, r->sec);
 		printf(",\"offset\":%" PRIu64 ",\"type\":\"%s\",\"symbol\":", r->offset,
 		       rel_type_name(r->type));
-		json_put_string(stdout, sym_name(o, r->sym));
+		json_text(sym_name(o, r->sym));
 		printf("}");
 	}
 	printf("],\"maps\":[");
@@ -578,10 +661,10 @@ static void print_json(const struct obj *o, const char *path, const struct opts 
 		const struct isa_maptype *mt = isa_maptype_by_id((int)m->type);
 
 		printf("%s{\"name\":", i ? "," : "");
-		json_put_string(stdout, m->name);
+		json_text(m->name);
 		printf(",\"type\":%" PRIu32 ",\"type_name\":", m->type);
 		if (mt)
-			json_put_string(stdout, mt->name);
+			json_text(mt->name);
 		else
 			printf("null");
 		printf(",\"key_size\":%" PRIu32 ",\"value_size\":%" PRIu32
@@ -598,19 +681,19 @@ static void print_json(const struct obj *o, const char *path, const struct opts 
 		const struct isa_progtype *pt = isa_progtype_by_id(p->prog_type);
 
 		printf("%s{\"name\":", i ? "," : "");
-		json_put_string(stdout, p->name);
+		json_text(p->name);
 		printf(",\"section\":");
 		json_secref(o, p->sec);
 		printf(",\"offset\":%" PRIu64 ",\"size\":%" PRIu64
 		       ",\"prog_type\":%d,\"type_name\":",
 		       p->off, p->size, p->prog_type);
 		if (pt && p->prog_type)
-			json_put_string(stdout, pt->name);
+			json_text(pt->name);
 		else
 			printf("null");
 		printf(",\"attach_arg\":");
 		if (p->attach_arg)
-			json_put_string(stdout, p->attach_arg);
+			json_text(p->attach_arg);
 		else
 			printf("null");
 		printf("}");
@@ -618,7 +701,7 @@ static void print_json(const struct obj *o, const char *path, const struct opts 
 	printf("],\"functions\":[");
 	for (size_t i = 0; i < o->nfuncs; i++) {
 		printf("%s{\"name\":", i ? "," : "");
-		json_put_string(stdout, obj_str(o, o->funcs[i].name));
+		json_text(obj_str(o, o->funcs[i].name));
 		printf(",\"section\":");
 		json_secref(o, o->funcs[i].sec);
 		printf(",\"offset\":%" PRIu64 ",\"global\":%s}", o->funcs[i].off,

@@ -60,7 +60,7 @@ int diag_source_add(struct diag *d, const char *name, const char *text, size_t l
 void diag_report(struct diag *d, enum diag_level level, const struct diag_loc *loc, const char *fmt,
 		 ...) __attribute__((format(printf, 4, 5)));
 void diag_vreport(struct diag *d, enum diag_level level, const struct diag_loc *loc,
-		  const char *fmt, va_list ap);
+		  const char *fmt, va_list ap) __attribute__((format(printf, 4, 0)));
 
 #define diag_error(d, loc, ...)	  diag_report((d), DIAG_ERROR, (loc), __VA_ARGS__)
 #define diag_warning(d, loc, ...) diag_report((d), DIAG_WARNING, (loc), __VA_ARGS__)

@@ -449,8 +449,9 @@ int obj_btf_build(const struct obj *o, struct buf *btf, struct buf *ext, const c
 		uint32_t line = l->line > 0x3fffff ? 0x3fffff : l->line;
 
 		lrec[4 * i] = l->off;
-		lrec[4 * i + 1] = base + l->file;
-		lrec[4 * i + 2] = base + l->text;
+		/* an offset outside the pool (a hand-made obj) reads as "", like obj_str() */
+		lrec[4 * i + 1] = l->file < o->strs.len ? base + l->file : 0;
+		lrec[4 * i + 2] = l->text < o->strs.len ? base + l->text : 0;
 		lrec[4 * i + 3] = line << 10 | (l->col > 0x3ff ? 0x3ff : l->col);
 	}
 	if (nf || nl) {

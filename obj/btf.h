@@ -84,6 +84,9 @@ int obj_btf_name_ok(const char *name);
 
 /* ---- shared by the ELF reader and writer ---- */
 
+/* The largest section alignment either accepts (clang uses at most 8). */
+#define OBJ_MAX_ALIGN 4096u
+
 /* Is this a global data section by libbpf's names (.data, .rodata, .bss, or those with a
  * ".suffix")? */
 int obj_sec_is_data_name(const char *name);

@@ -41,6 +41,7 @@ struct rctx {
 	struct diag *d;
 	struct diag_loc loc;
 	Elf *e;
+	const uint8_t *img;
 	size_t len;
 	size_t shnum, shstrndx;
 	int *secmap;   /* ELF section index -> secs[] index, or -1 */
@@ -85,14 +86,24 @@ static const char *type_name(unsigned t)
 	}
 }
 
+/* Something libelf does not take for ELF: a cut-off ELF file is malformed, the rest is
+ * simply not ours. */
+static int not_elf(struct rctx *r)
+{
+	if (r->len >= SELFMAG && !memcmp(r->img, ELFMAG, SELFMAG)) {
+		rerr(r, "truncated or malformed ELF header");
+		return -EINVAL;
+	}
+	rerr(r, "not an ELF object");
+	return -ENOEXEC;
+}
+
 static int check_header(struct rctx *r)
 {
 	GElf_Ehdr eh;
 
-	if (elf_kind(r->e) != ELF_K_ELF) {
-		rerr(r, "not an ELF object");
-		return -ENOEXEC;
-	}
+	if (elf_kind(r->e) != ELF_K_ELF)
+		return not_elf(r);
 	if (!gelf_getehdr(r->e, &eh)) {
 		rerr(r, "bad ELF header: %s", elf_errmsg(-1));
 		return -EINVAL;
@@ -118,8 +129,21 @@ static int check_header(struct rctx *r)
 		rerr(r, "not a relocatable object (%s)", type_name(eh.e_type));
 		return -ENOEXEC;
 	}
+	/* libelf quietly reports no sections when their table is cut off: check it here */
+	if (eh.e_shoff == 0 ? eh.e_shnum != 0
+			    : eh.e_shentsize != sizeof(Elf64_Shdr) || eh.e_shoff > r->len ||
+				      (r->len - eh.e_shoff) / sizeof(Elf64_Shdr) <
+					      (eh.e_shnum ? eh.e_shnum : 1u)) {
+		rerr(r, "the section header table lies outside the file (truncated?)");
+		return -EINVAL;
+	}
 	if (elf_getshdrnum(r->e, &r->shnum) || elf_getshdrstrndx(r->e, &r->shstrndx)) {
 		rerr(r, "bad section header table: %s", elf_errmsg(-1));
+		return -EINVAL;
+	}
+	if ((eh.e_shnum && r->shnum != eh.e_shnum) ||
+	    r->shnum > (r->len - eh.e_shoff) / sizeof(Elf64_Shdr)) {
+		rerr(r, "the section header table lies outside the file (truncated?)");
 		return -EINVAL;
 	}
 	if (r->shnum > 0 && r->shstrndx >= r->shnum) {
@@ -232,6 +256,13 @@ static int read_sections(struct rctx *r)
 		err = sec_bytes(r, scn, &sh, name, &data, &size);
 		if (err)
 			return err;
+		/* an absurd alignment would make a writer pad the file to match it */
+		if (sh.sh_addralign > OBJ_MAX_ALIGN || (sh.sh_addralign & (sh.sh_addralign - 1))) {
+			rerr(r,
+			     "section '%s': alignment %" PRIu64 " is not a power of two up to %u",
+			     name, (uint64_t)sh.sh_addralign, OBJ_MAX_ALIGN);
+			return -EINVAL;
+		}
 		if (sh.sh_type == SHT_NOBITS && sh.sh_size > UINT32_MAX) {
 			rerr(r, "section '%s' claims %" PRIu64 " bytes", name,
 			     (uint64_t)sh.sh_size);
@@ -256,8 +287,9 @@ static int read_license_version(struct rctx *r)
 	if (s >= 0) {
 		const struct buf *b = &o->secs[s].data;
 
-		o->license = mem_strndup((const char *)b->data,
-					 b->len ? strnlen((const char *)b->data, b->len) : 0);
+		o->license = b->len ? mem_strndup((const char *)b->data,
+						  strnlen((const char *)b->data, b->len))
+				    : mem_strdup("");
 		if (!o->license)
 			return -ENOMEM;
 	}
@@ -568,10 +600,10 @@ int obj_read_mem(const void *data, size_t len, const char *name, struct obj **ou
 		err = -ENOMEM;
 		goto out;
 	}
+	r.img = img;
 	r.e = elf_memory(img, len);
 	if (!r.e) {
-		rerr(&r, "not an ELF object");
-		err = -ENOEXEC;
+		err = not_elf(&r);
 		goto out;
 	}
 	err = check_header(&r);

@@ -149,6 +149,16 @@ static int check_obj(struct wctx *w)
 		if (s->type != SHT_NOBITS && s->size && s->size != s->data.len)
 			werr(w, "section '%s' says it is %" PRIu64 " bytes but holds %zu", s->name,
 			     s->size, s->data.len);
+		/* .BTF.ext and libbpf name sections: two of one name cannot be told apart */
+		for (size_t k = 0; k < i && !skipped_sec(s); k++)
+			if (!skipped_sec(&o->secs[k]) && !strcmp(o->secs[k].name, s->name)) {
+				werr(w, "two sections are named '%s'", s->name);
+				break;
+			}
+		if (s->align > OBJ_MAX_ALIGN || (s->align & (s->align - 1)))
+			werr(w,
+			     "section '%s': alignment %" PRIu64 " is not a power of two up to %u",
+			     s->name, s->align, OBJ_MAX_ALIGN);
 	}
 	return w->err;
 }

@@ -310,7 +310,8 @@ int obj_strset_add(struct obj_strset *set, struct buf *pool, const char *s, size
 	for (j = h & (set->cap - 1); set->slots[j]; j = (j + 1) & (set->cap - 1)) {
 		const char *p = (const char *)pool->data + set->slots[j] - 1;
 
-		if (memcmp(p, s, n) == 0 && p[n] == '\0') {
+		/* strncmp, not memcmp: p may be shorter than n and end the pool */
+		if (strncmp(p, s, n) == 0 && p[n] == '\0') {
 			*off = set->slots[j] - 1;
 			return 0;
 		}

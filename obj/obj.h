@@ -149,8 +149,10 @@ uint32_t obj_str_add(struct obj *o, const char *s, size_t n);
 /* The string at an offset from obj_str_add. */
 const char *obj_str(const struct obj *o, uint32_t off);
 
-/* The line info entry for the instruction at (sec, off), or NULL. Needs lines sorted by
- * (sec, off), as the reader leaves them and obj_lines_sort() makes them. */
+/* The line info entry for the instruction at (sec, off): the last entry of sec at or before
+ * off (line info is sparse: an entry holds until the next one), the first added of several
+ * at one offset; NULL if none. Needs lines sorted by (sec, off), as the reader leaves them
+ * and obj_lines_sort() (stable) makes them. */
 const struct obj_line *obj_line_find(const struct obj *o, int sec, uint32_t off);
 void obj_lines_sort(struct obj *o);
 

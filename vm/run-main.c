@@ -1,0 +1,716 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * run-main.c - ebpf-run: run eBPF programs in the userspace interpreter.
+ *
+ *   ebpf-run --conformance FILE.data...     the bpf_conformance suite's test files
+ *   ebpf-run --conformance-plugin [MEMHEX]  the suite's plugin protocol: program as hex bytes
+ *                                           on stdin, memory as hex bytes in an argument,
+ *                                           r0 printed in hex
+ *   ebpf-run [OPTION]... PROG.o|PROG.s CAPTURE   a program over a capture (not yet)
+ *
+ * The .data format (the suite's README): a line containing "--" starts a section (asm, raw,
+ * mem, result, error; c and "no register offset" are informational; any other name makes
+ * the file skipped, as the upstream runner does); '#' starts a comment. The asm section is
+ * assembled with the other lines blanked, so the assembler's (and faults') line numbers are
+ * the .data file's own. raw wins over asm. r1 = the VM address of mem, r2 = its length.
+ * result is compared with all 64 bits of r0; a file with an error section passes when the
+ * program is refused or faults (the message is ours, not the suite's reference runner's).
+ *
+ * Exit status: 0 all passed; 1 a test failed (a fault, in plugin mode); 2 usage or bad input.
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <elf.h>
+
+#include "config.h"
+#include "asm/asm.h"
+#include "common/mem.h"
+#include "vm/vm.h"
+
+static const char *prog_name = "ebpf-run";
+
+static void usage(FILE *f)
+{
+	fputs("Usage: ebpf-run [OPTION]... PROG.o|PROG.s CAPTURE.pcap\n"
+	      "       ebpf-run --conformance FILE.data...\n"
+	      "       ebpf-run --conformance-plugin [MEMHEX] < PROGHEX\n"
+	      "Run eBPF programs in a userspace interpreter with the kernel's semantics:\n"
+	      "every memory access checked, faults located at the source line.\n"
+	      "\n"
+	      "  -s, --section SEC      run the program of section SEC\n"
+	      "  -p, --prog NAME        run the program NAME\n"
+	      "  -t, --type TYPE        program type (xdp, socket_filter, ...) when the section\n"
+	      "                         does not tell\n"
+	      "  -c, --count N          stop after N packets\n"
+	      "      --trace N          print the first N executed instructions with registers\n"
+	      "      --budget N         instructions one run may execute (default 1000000)\n"
+	      "      --json             print results and diagnostics as JSON, one per line\n"
+	      "      --seed N           seed of bpf_get_prandom_u32 (default 0)\n"
+	      "      --conformance      run bpf_conformance .data files: one PASS/FAIL line\n"
+	      "                         each, then 'N passed, N failed'\n"
+	      "      --conformance-plugin  be a bpf_conformance plugin: program as hex bytes on\n"
+	      "                         stdin, memory as hex bytes in the argument, r0 printed\n"
+	      "                         in hex\n"
+	      "  -h, --help             show this help and exit\n"
+	      "      --version          show the version and exit\n"
+	      "\n"
+	      "Exit status: 0 success (every test passed), 1 a test failed or the program\n"
+	      "faulted, 2 usage or input errors.\n",
+	      f);
+}
+
+struct opts {
+	const char *section, *prog, *type;
+	unsigned long long count, trace, budget, seed;
+	int json;
+};
+
+/* ---------------------------------------------------------------- tracing */
+
+struct tracer {
+	unsigned long long left;
+	FILE *f;
+};
+
+static void trace_insn(void *arg, const struct vm_prog *p, size_t i, const uint64_t *r,
+		       unsigned depth)
+{
+	struct tracer *t = arg;
+	struct isa_insn in;
+	char text[96] = "?";
+
+	if (!t->left)
+		return;
+	t->left--;
+	if (vm_prog_insn(p, i, &in) > 0)
+		isa_insn_print(&in, ISA_SYNTAX_LLVM, ISA_PRINT_HELPER_NAMES, text, sizeof(text));
+	fprintf(t->f, "%*s%5zu: %-36s", (int)depth * 2, "", i, text);
+	for (int k = 0; k < ISA_NREGS; k++)
+		if (r[k])
+			fprintf(t->f, " r%d=0x%" PRIx64, k, r[k]);
+	fputc('\n', t->f);
+}
+
+/* ---------------------------------------------------------------- .data files */
+
+struct test {
+	char *text;	/* the whole file */
+	char *asm_text; /* the file with every line outside "-- asm" blanked, or NULL */
+	uint8_t *raw;	/* -- raw bytes */
+	size_t raw_len;
+	int has_raw;
+	uint8_t *mem;
+	size_t mem_len;
+	int has_result, has_error;
+	uint64_t result;
+	char error[256];
+	char skip[128]; /* why the upstream runner would skip it, or "" */
+};
+
+static void test_free(struct test *t)
+{
+	free(t->text);
+	free(t->asm_text);
+	free(t->raw);
+	free(t->mem);
+}
+
+/* Append the hex byte tokens of @s to *@buf; -EINVAL on a token that is no byte. */
+static int hex_bytes(const char *s, uint8_t **buf, size_t *len)
+{
+	while (*s) {
+		char *end;
+		unsigned long v;
+		uint8_t *nb;
+
+		while (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r')
+			s++;
+		if (!*s)
+			break;
+		errno = 0;
+		v = strtoul(s, &end, 16);
+		if (end == s || errno || v > 0xff || (*end && !strchr(" \t\r\n", *end)))
+			return -EINVAL;
+		s = end;
+		nb = realloc(*buf, *len + 1);
+		if (!nb)
+			return -ENOMEM;
+		*buf = nb;
+		(*buf)[(*len)++] = (uint8_t)v;
+	}
+	return 0;
+}
+
+/* -- raw: 64-bit words stored little-endian, or byte lists (negative/unused-*.data). */
+static int raw_words(const char *s, uint8_t **buf, size_t *len)
+{
+	char tok[64];
+	int used;
+
+	while (sscanf(s, "%63s%n", tok, &used) == 1) {
+		const char *hex = strncmp(tok, "0x", 2) == 0 ? tok + 2 : tok;
+		unsigned long long v;
+		char *end;
+		int nbytes = strlen(hex) <= 2 ? 1 : 8;
+		uint8_t *nb;
+
+		s += used;
+		errno = 0;
+		v = strtoull(hex, &end, 16);
+		if (*end || errno || end == hex)
+			return -EINVAL;
+		nb = realloc(*buf, *len + (size_t)nbytes);
+		if (!nb)
+			return -ENOMEM;
+		*buf = nb;
+		for (int i = 0; i < nbytes; i++)
+			(*buf)[(*len)++] = (uint8_t)(v >> (8 * i));
+	}
+	return 0;
+}
+
+/* Parse @t->text. Returns 0, or -EINVAL with the reason in @why. */
+static int test_parse(struct test *t, char *why, size_t whylen)
+{
+	const char *sec = NULL;
+	char *p = t->text, *res = NULL, *err = NULL;
+	size_t rlen = 0, elen = 0, tlen = strlen(t->text);
+	int has_asm = 0, ret = 0;
+
+	t->asm_text = calloc(1, tlen + 1);
+	if (!t->asm_text)
+		return -ENOMEM;
+	for (size_t at = 0; *p; at = (size_t)(p - t->text)) {
+		char *nl = strchr(p, '\n'), line[1024], *hash, *dd;
+		size_t n = nl ? (size_t)(nl - p) : strlen(p);
+
+		snprintf(line, sizeof(line), "%.*s", (int)(n < sizeof(line) ? n : sizeof(line) - 1),
+			 p);
+		if ((hash = strchr(line, '#')) != NULL)
+			*hash = '\0';
+		if ((dd = strstr(line, "--")) != NULL) {
+			char *name = dd + 2, *e;
+
+			while (*name == ' ' || *name == '\t')
+				name++;
+			e = name + strlen(name);
+			while (e > name && strchr(" \t\r", e[-1]))
+				*--e = '\0';
+			if (!strcmp(name, "asm") || !strcmp(name, "raw") || !strcmp(name, "mem") ||
+			    !strcmp(name, "result") || !strcmp(name, "error") ||
+			    !strcmp(name, "c") || !strcmp(name, "no register offset")) {
+				sec = !strcmp(name, "asm")	? "asm"
+				      : !strcmp(name, "raw")	? "raw"
+				      : !strcmp(name, "mem")	? "mem"
+				      : !strcmp(name, "result") ? "result"
+				      : !strcmp(name, "error")	? "error"
+								: "";
+				has_asm |= !strcmp(sec, "asm");
+				t->has_raw |= !strcmp(sec, "raw");
+				t->has_result |= !strcmp(sec, "result");
+				t->has_error |= !strcmp(sec, "error");
+			} else if (!t->skip[0]) {
+				snprintf(t->skip, sizeof(t->skip), "unknown section '%s'", name);
+			}
+		} else if (sec && !strcmp(sec, "asm")) {
+			memcpy(t->asm_text + at, p,
+			       n); /* comments kept: the assembler skips them */
+		} else if (sec && !strcmp(sec, "raw")) {
+			if (raw_words(line, &t->raw, &t->raw_len)) {
+				snprintf(why, whylen, "bad -- raw token in '%s'", line);
+				ret = -EINVAL;
+			}
+		} else if (sec && !strcmp(sec, "mem")) {
+			if (hex_bytes(line, &t->mem, &t->mem_len)) {
+				snprintf(why, whylen, "bad -- mem byte in '%s'", line);
+				ret = -EINVAL;
+			}
+		} else if (sec && (!strcmp(sec, "result") || !strcmp(sec, "error"))) {
+			char **dst = !strcmp(sec, "result") ? &res : &err;
+			size_t *dlen = !strcmp(sec, "result") ? &rlen : &elen;
+			char *nd = realloc(*dst, *dlen + strlen(line) + 2);
+
+			if (!nd)
+				return -ENOMEM;
+			*dst = nd;
+			*dlen += (size_t)sprintf(nd + *dlen, "%s%s", *dlen ? "\n" : "", line);
+		}
+		if (nl)
+			t->asm_text[at + n] = '\n';
+		p = nl ? nl + 1 : p + n;
+	}
+	/* lines outside the asm section become blanks, newlines kept: line numbers hold */
+	for (size_t i = 0; i < tlen; i++)
+		if (t->asm_text[i] == '\0')
+			t->asm_text[i] = ' ';
+	if (!has_asm) {
+		free(t->asm_text);
+		t->asm_text = NULL;
+	}
+	if (!ret && t->has_result) {
+		char *s = res ? res : (char *)"", *end;
+
+		while (*s == ' ' || *s == '\t' || *s == '\n')
+			s++;
+		errno = 0;
+		t->result = strstr(s, "0x") ? strtoull(s, &end, 16)
+			    : *s == '-'	    ? (uint64_t)strtoll(s, &end, 10)
+					    : strtoull(s, &end, 10);
+		while (*end == ' ' || *end == '\t' || *end == '\r' || *end == '\n')
+			end++;
+		if (end == s || *end || errno) {
+			snprintf(why, whylen, "bad -- result '%s'", s);
+			ret = -EINVAL;
+		}
+	}
+	if (err) {
+		size_t n = strlen(err);
+
+		while (n && strchr(" \t\r\n", err[n - 1]))
+			err[--n] = '\0';
+		snprintf(t->error, sizeof(t->error), "%s", err);
+	}
+	free(res);
+	free(err);
+	if (!ret && !t->skip[0] && !has_asm && !t->has_raw) {
+		snprintf(why, whylen, "no -- asm or -- raw section");
+		ret = -EINVAL;
+	}
+	if (!ret && !t->skip[0] && !t->has_result && !t->has_error) {
+		snprintf(why, whylen, "no -- result or -- error section");
+		ret = -EINVAL;
+	}
+	return ret;
+}
+
+/* ---------------------------------------------------------------- running one program */
+
+struct run {
+	struct vm *vm;
+	struct obj *obj;
+	struct vm_origin *origin;
+	struct vm_prog *prog;
+	struct diag d;
+	uint64_t r0;
+	int loaded, faulted;
+	char msg[512]; /* why it did not load, or the fault */
+};
+
+static void run_fini(struct run *r)
+{
+	vm_prog_free(r->prog);
+	vm_free(r->vm);
+	obj_free(r->obj);
+	free(r->origin);
+	diag_fini(&r->d);
+}
+
+/* The first error of @d as "file:line:col: text" into @buf. */
+static void first_error(const struct diag *d, char *buf, size_t len)
+{
+	for (size_t i = 0; i < d->nmsgs; i++) {
+		const struct diag_msg *m = &d->msgs[i];
+
+		if (m->level != DIAG_ERROR)
+			continue;
+		if (m->file)
+			snprintf(buf, len, "%s:%u:%u: %s", m->file, m->line, m->col,
+				 m->text ? m->text : "");
+		else
+			snprintf(buf, len, "%s", m->text ? m->text : "");
+		return;
+	}
+	snprintf(buf, len, "failed");
+}
+
+/*
+ * Load (from @code, or by assembling @asm_text named @name) and run with the conformance
+ * helpers and @mem as r1/r2. Returns 0 when it ran (r->faulted says how), -EINVAL when the
+ * program was refused, -ENOMEM.
+ */
+static int run_program(struct run *r, const char *name, const char *asm_text, const uint8_t *code,
+		       size_t code_len, uint8_t *mem, size_t mem_len, const struct opts *o)
+{
+	struct tracer tr = {.left = o->trace, .f = stderr};
+	uint64_t r1 = 0;
+	int sec = -1, err;
+
+	memset(r, 0, sizeof(*r));
+	diag_init(&r->d);
+	r->vm = vm_new();
+	if (!r->vm)
+		return -ENOMEM;
+	vm_helpers_conformance(r->vm);
+	vm_budget_set(r->vm, o->budget);
+	vm_seed_set(r->vm, o->seed);
+	if (o->trace)
+		vm_trace_set(r->vm, trace_insn, &tr);
+	if (!code) {
+		r->obj = obj_new();
+		if (!r->obj)
+			return -ENOMEM;
+		err = asm_source_assemble(name, asm_text, strlen(asm_text), r->obj, &r->d);
+		if (err) {
+			first_error(&r->d, r->msg, sizeof(r->msg));
+			return err == -ENOMEM ? err : -EINVAL;
+		}
+		for (size_t i = 0; i < r->obj->nsecs; i++) {
+			if (r->obj->secs[i].flags & SHF_EXECINSTR) {
+				sec = (int)i;
+				code = r->obj->secs[i].data.data;
+				code_len = r->obj->secs[i].data.len;
+				break;
+			}
+		}
+		if (sec < 0) {
+			snprintf(r->msg, sizeof(r->msg), "%s: no instructions", name);
+			return -EINVAL;
+		}
+	}
+	if (code_len % ISA_INSN_SIZE) {
+		snprintf(r->msg, sizeof(r->msg),
+			 "%s: the program is %zu bytes, not a multiple of 8", name, code_len);
+		return -EINVAL;
+	}
+	err = vm_prog_load(r->vm, (const struct isa_raw *)code, code_len / ISA_INSN_SIZE, name,
+			   &r->prog, &r->d);
+	if (err) {
+		first_error(&r->d, r->msg, sizeof(r->msg));
+		return err == -ENOMEM ? err : -EINVAL;
+	}
+	if (sec >= 0) {
+		size_t n = code_len / ISA_INSN_SIZE;
+
+		r->origin = calloc(n, sizeof(*r->origin));
+		if (!r->origin)
+			return -ENOMEM;
+		for (size_t i = 0; i < n; i++) {
+			r->origin[i].sec = sec;
+			r->origin[i].off = i * ISA_INSN_SIZE;
+		}
+		vm_prog_source_set(r->prog, r->obj, r->origin);
+	}
+	r->loaded = 1;
+	if (mem_len) {
+		int reg = vm_region_add(r->vm, "mem", mem, (uint32_t)mem_len, VM_MEM_RW, 0, 0);
+
+		if (reg < 0)
+			return reg;
+		r1 = VM_ADDR(reg, 0);
+	}
+	if (vm_prog_run(r->vm, r->prog, r1, mem_len, &r->r0)) {
+		r->faulted = 1;
+		vm_fault_format(r->vm, r->msg, sizeof(r->msg));
+	}
+	return 0;
+}
+
+/* ---------------------------------------------------------------- --conformance */
+
+static void put_result(const struct opts *o, const char *file, const char *verdict,
+		       const char *detail)
+{
+	if (o->json) {
+		printf("{\"file\":");
+		json_put_string(stdout, file);
+		printf(",\"result\":\"%s\"", verdict);
+		if (detail && *detail) {
+			printf(",\"detail\":");
+			json_put_string(stdout, detail);
+		}
+		printf("}\n");
+	} else {
+		printf("%s %s%s%s\n", verdict, file, detail && *detail ? ": " : "",
+		       detail ? detail : "");
+	}
+}
+
+/* Run one .data file. Returns 0 passed, 1 failed, 2 bad input, 3 skipped, -ENOMEM. */
+static int conformance_one(const char *path, const struct opts *o)
+{
+	const char *file = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
+	struct test t = {0};
+	struct run r;
+	char why[300] = "", detail[700];
+	FILE *f = fopen(path, "rb");
+	size_t cap = 0, len = 0;
+	int err, verdict;
+
+	if (!f) {
+		snprintf(why, sizeof(why), "%s", strerror(errno));
+		put_result(o, file, "ERROR", why);
+		return 2;
+	}
+	for (;;) {
+		char *nt = realloc(t.text, cap + 65537);
+		size_t got;
+
+		if (!nt) {
+			fclose(f);
+			test_free(&t);
+			return -ENOMEM;
+		}
+		t.text = nt;
+		cap += 65536;
+		got = fread(t.text + len, 1, cap - len, f);
+		len += got;
+		if (!got)
+			break;
+	}
+	fclose(f);
+	t.text[len] = '\0';
+	err = test_parse(&t, why, sizeof(why));
+	if (err == -ENOMEM) {
+		test_free(&t);
+		return -ENOMEM;
+	}
+	if (t.skip[0]) {
+		put_result(o, file, "SKIP", t.skip);
+		test_free(&t);
+		return 3;
+	}
+	if (err) {
+		put_result(o, file, "ERROR", why);
+		test_free(&t);
+		return 2;
+	}
+	err = run_program(&r, file, t.asm_text, t.has_raw ? t.raw : NULL, t.raw_len, t.mem,
+			  t.mem_len, o);
+	if (err == -ENOMEM) {
+		run_fini(&r);
+		test_free(&t);
+		return -ENOMEM;
+	}
+	if (t.has_error) {
+		/* any refusal or fault is the expected failure; the texts differ by runtime */
+		verdict = err || r.faulted ? 0 : 1;
+		if (verdict)
+			snprintf(detail, sizeof(detail), "expected error '%s', got r0 = 0x%" PRIx64,
+				 t.error, r.r0);
+		else
+			snprintf(detail, sizeof(detail), "failed as expected: %s", r.msg);
+	} else if (err || r.faulted) {
+		verdict = 1;
+		snprintf(detail, sizeof(detail), "expected 0x%" PRIx64 ", got %s: %s", t.result,
+			 err ? "a refusal" : "a fault", r.msg);
+	} else {
+		verdict = r.r0 == t.result ? 0 : 1;
+		if (verdict)
+			snprintf(detail, sizeof(detail), "expected 0x%" PRIx64 ", got 0x%" PRIx64,
+				 t.result, r.r0);
+		else
+			detail[0] = '\0';
+	}
+	put_result(o, file, verdict ? "FAIL" : "PASS", detail);
+	run_fini(&r);
+	test_free(&t);
+	return verdict;
+}
+
+static int conformance_main(int argc, char **argv, const struct opts *o)
+{
+	unsigned passed = 0, failed = 0, bad = 0, skipped = 0;
+
+	if (argc == 0) {
+		fprintf(stderr, "%s: --conformance needs .data files\n", prog_name);
+		return 2;
+	}
+	for (int i = 0; i < argc; i++) {
+		int v = conformance_one(argv[i], o);
+
+		if (v < 0) {
+			fprintf(stderr, "%s: %s: %s\n", prog_name, argv[i], strerror(-v));
+			return 2;
+		}
+		passed += v == 0;
+		failed += v == 1;
+		bad += v == 2;
+		skipped += v == 3;
+	}
+	if (o->json)
+		printf("{\"passed\":%u,\"failed\":%u,\"errors\":%u,\"skipped\":%u}\n", passed,
+		       failed, bad, skipped);
+	else if (bad || skipped)
+		printf("%u passed, %u failed, %u errors, %u skipped\n", passed, failed, bad,
+		       skipped);
+	else
+		printf("%u passed, %u failed\n", passed, failed);
+	return bad ? 2 : failed ? 1 : 0;
+}
+
+/* ---------------------------------------------------------------- --conformance-plugin */
+
+/* The suite's runner starts the plugin as `PLUGIN MEMHEX OPTIONS` (MEMHEX and OPTIONS may be
+ * empty strings) and writes one line of hex bytes to its stdin; it reads r0 in hex from
+ * stdout, or, on a non-zero exit, compares stdout with the file's expected error. */
+static int plugin_main(int argc, char **argv, const struct opts *o)
+{
+	uint8_t *code = NULL, *mem = NULL;
+	size_t code_len = 0, mem_len = 0, cap = 0, len = 0;
+	char *in = NULL;
+	struct run r;
+	int err, status;
+
+	for (int i = 0; i < argc; i++) {
+		if (hex_bytes(argv[i], &mem, &mem_len)) {
+			printf("bad memory argument '%s'\n", argv[i]);
+			free(mem);
+			return 2;
+		}
+	}
+	for (;;) {
+		char *ni = realloc(in, cap + 65537);
+		size_t got;
+
+		if (!ni) {
+			free(in);
+			free(mem);
+			return 2;
+		}
+		in = ni;
+		cap += 65536;
+		got = fread(in + len, 1, cap - len, stdin);
+		len += got;
+		if (!got)
+			break;
+	}
+	in[len] = '\0';
+	if (hex_bytes(in, &code, &code_len)) {
+		printf("bad program bytes on stdin\n");
+		free(in);
+		free(mem);
+		free(code);
+		return 2;
+	}
+	free(in);
+	err = run_program(&r, "stdin", NULL, code ? code : (uint8_t *)"", code_len, mem, mem_len,
+			  o);
+	if (err || r.faulted) {
+		printf("%s\n", r.msg[0] ? r.msg : strerror(-err));
+		status = 1;
+	} else {
+		printf("%" PRIx64 "\n", r.r0);
+		status = 0;
+	}
+	run_fini(&r);
+	free(code);
+	free(mem);
+	return status;
+}
+
+/* ---------------------------------------------------------------- main */
+
+static int parse_num(const char *opt, const char *s, unsigned long long *out)
+{
+	char *end;
+
+	errno = 0;
+	*out = strtoull(s, &end, 0);
+	if (!*s || *end || errno || *s == '-') {
+		fprintf(stderr, "%s: %s wants a number, not '%s'\n", prog_name, opt, s);
+		return -1;
+	}
+	return 0;
+}
+
+int main(int argc, char **argv)
+{
+	enum { O_TRACE = 256, O_JSON, O_SEED, O_BUDGET, O_CONF, O_PLUGIN, O_VERSION };
+	static const struct option longopts[] = {
+		{"section", required_argument, NULL, 's'},
+		{"prog", required_argument, NULL, 'p'},
+		{"type", required_argument, NULL, 't'},
+		{"count", required_argument, NULL, 'c'},
+		{"trace", required_argument, NULL, O_TRACE},
+		{"budget", required_argument, NULL, O_BUDGET},
+		{"json", no_argument, NULL, O_JSON},
+		{"seed", required_argument, NULL, O_SEED},
+		{"conformance", no_argument, NULL, O_CONF},
+		{"conformance-plugin", no_argument, NULL, O_PLUGIN},
+		{"help", no_argument, NULL, 'h'},
+		{"version", no_argument, NULL, O_VERSION},
+		{NULL, 0, NULL, 0},
+	};
+	struct opts o = {0};
+	int conf = 0, plugin = 0, c;
+
+	while ((c = getopt_long(argc, argv, "s:p:t:c:h", longopts, NULL)) != -1) {
+		switch (c) {
+		case 's':
+			o.section = optarg;
+			break;
+		case 'p':
+			o.prog = optarg;
+			break;
+		case 't':
+			o.type = optarg;
+			break;
+		case 'c':
+			if (parse_num("--count", optarg, &o.count))
+				return 2;
+			break;
+		case O_TRACE:
+			if (parse_num("--trace", optarg, &o.trace))
+				return 2;
+			break;
+		case O_BUDGET:
+			if (parse_num("--budget", optarg, &o.budget))
+				return 2;
+			break;
+		case O_SEED:
+			if (parse_num("--seed", optarg, &o.seed))
+				return 2;
+			break;
+		case O_JSON:
+			o.json = 1;
+			break;
+		case O_CONF:
+			conf = 1;
+			break;
+		case O_PLUGIN:
+			plugin = 1;
+			break;
+		case 'h':
+			usage(stdout);
+			return 0;
+		case O_VERSION:
+			printf("ebpf-run (%s) %s\n", PACKAGE_NAME, PACKAGE_VERSION);
+			return 0;
+		default:
+			usage(stderr);
+			return 2;
+		}
+	}
+	argc -= optind;
+	argv += optind;
+	if (conf && plugin) {
+		fprintf(stderr, "%s: --conformance and --conformance-plugin exclude each other\n",
+			prog_name);
+		return 2;
+	}
+	if (plugin)
+		return plugin_main(argc, argv, &o);
+	if (conf)
+		return conformance_main(argc, argv, &o);
+	if (argc != 2) {
+		fprintf(stderr, "%s: expected a program and a capture\n", prog_name);
+		usage(stderr);
+		return 2;
+	}
+	if (o.section && o.prog) {
+		fprintf(stderr, "%s: --section and --prog exclude each other\n", prog_name);
+		return 2;
+	}
+	if (o.type && !isa_progtype_by_name(o.type)) {
+		fprintf(stderr, "%s: unknown program type '%s'\n", prog_name, o.type);
+		return 2;
+	}
+	fprintf(stderr, "%s: running %s over %s: not implemented yet\n", prog_name, argv[0],
+		argv[1]);
+	return 2;
+}
