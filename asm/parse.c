@@ -1589,6 +1589,12 @@ static int parse_classic(struct cur *c, struct pinsn *p, struct tok *mn, int op)
 			return -1;
 		}
 		snprintf(name, sizeof(name), "%s%.*s", fetch ? "fetch " : "", (int)a->len, a->p);
+		/* the historical spellings of atomic add: xadd (BPF_XADD), uBPF's xaddw and
+		 * xadddw for 32 and 64 bits */
+		if (!fetch && (tok_is(a, "xadd") || tok_is(a, "xadddw") || tok_is(a, "xadd64")))
+			snprintf(name, sizeof(name), "add");
+		else if (!fetch && (tok_is(a, "xaddw") || tok_is(a, "xadd32")))
+			snprintf(name, sizeof(name), "add32");
 		op = spell_find(FAM_CLASSIC_LOCK, name, strlen(name));
 		if (op == ISA_INVALID && strlen(name) > 2 &&
 		    strcmp(name + strlen(name) - 2, "64") == 0)

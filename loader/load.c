@@ -2,29 +2,15 @@
 /*
  * load.c - a struct obj into the kernel: maps first, then each program relocated and loaded.
  *
- * A program handed to the kernel is one flat array of instructions. The object has it in
- * pieces: the program's bytes in its section, subprograms in .text or other executable
- * sections, and relocations saying which lddw names a map or global data and which call
- * names a function. Each program is therefore rebuilt as a list of chunks:
- *
- *   slot 0 ............ the program itself (chunk 0: its section, its offset and size)
- *   after it .......... every subprogram it reaches, transitively, each once (one chunk each)
- *
- * and walked slot by slot; a walk reaching a call to code outside every chunk appends that
- * function as a new chunk, which the same walk visits later. Every slot remembers where it
- * came from (section, offset): relocations are looked up by that origin, so a subprogram's
- * own relocations apply in every program that appends it, and a verifier complaint about
- * slot N finds its source line.
- *
- * Call targets follow LLVM: a call with a relocation reaches symbol + (imm + 1) slots (a
- * global function has imm = -1, a static one is reached through its section symbol); one
- * without a relocation is pc-relative inside its section. An lddw of a function (src 4)
- * reaches symbol + imm bytes. After placement both become pc-relative in the flat program.
- * An lddw of a map symbol becomes (src 1, imm = map fd); of global data (src 2, imm = fd of
- * the section's map, next imm = offset in it).
+ * Each program is linked by obj/link.c, the step ebpf-run shares: one flat array with the
+ * subprograms it reaches appended, map references turned into map descriptors (this file's
+ * map_fd_cb is the only kernel-specific part) and the origin (section, offset) of every
+ * slot, so a verifier complaint about slot N finds its source line.
  *
  * Order: maps (all of them, each failure reported), then BTF (optional: a refusal is a
- * warning), then every program, even after one fails, so one run reports every verdict.
+ * warning), then every program, even after one fails, so one run reports every verdict,
+ * then the initial values of prog_arrays (programs by descriptor). Maps declared
+ * pinning=by_name are reused from opts->pin_root when the pinned map matches (pin.c).
  *
  * Invariants: the object is never modified; on return every descriptor opened is either in
  * the result or closed.
@@ -42,30 +28,16 @@
 #include <linux/btf.h>
 
 #include "../common/mem.h"
-
-#define CODE_LDDW 0x18 /* BPF_LD | BPF_IMM | BPF_DW */
-#define CODE_CALL 0x85 /* BPF_JMP | BPF_CALL */
+#include "attach.h" /* pinned-map reuse */
+#include "../obj/btf.h"
+#include "../obj/link.h"
 
 /* How many lines of the verifier log a failure reports (the full log is in the result). */
 #define LOG_SUMMARY_LINES 4
 
-/* A relocation, keyed for binary search by the place it patches. */
-struct relref {
-	int sec;
-	uint64_t off;
-	size_t rel;
-};
-
-/* A contiguous piece of the flat program and where its bytes came from. */
-struct chunk {
-	int sec;
-	uint64_t off, size; /* bytes in sec */
-	size_t at;	    /* first slot */
-};
-
 struct kbtf;
 
-/* Everything one program's relocation needs. */
+/* Everything one program's load needs. */
 struct build {
 	const struct obj *o;
 	struct diag *d;
@@ -73,45 +45,10 @@ struct build {
 	const char *pname;
 	const struct ldr_loaded *l; /* its maps[] are indexed as o->maps[] */
 	const struct kbtf *kb;
-	const struct relref *rels;
-	size_t nrels;
+	const struct obj_link *lk;
 	struct ldr_loaded_prog *lp;
-	size_t insns_cap, origin_cap;
-	struct chunk *chunks;
-	size_t nchunks, chunks_cap;
+	struct obj_linked linked; /* the chunks stay here for the BTF records */
 };
-
-static int relref_cmp(const void *a, const void *b)
-{
-	const struct relref *x = a, *y = b;
-
-	if (x->sec != y->sec)
-		return x->sec < y->sec ? -1 : 1;
-	if (x->off != y->off)
-		return x->off < y->off ? -1 : 1;
-	return 0;
-}
-
-/* The relocation patching (sec, off), or NULL. */
-static const struct obj_rel *rel_find(const struct build *b, int sec, uint64_t off)
-{
-	struct relref key = {sec, off, 0};
-	const struct relref *r = bsearch(&key, b->rels, b->nrels, sizeof(key), relref_cmp);
-
-	return r ? &b->o->rels[r->rel] : NULL;
-}
-
-static const char *sym_name(const struct obj *o, int sym)
-{
-	const struct obj_sym *s = sym >= 0 && (size_t)sym < o->nsyms ? &o->syms[sym] : NULL;
-
-	if (s && s->name && *s->name)
-		return s->name;
-	/* Section symbols are nameless in the ELF: they stand for their section. */
-	if (s && s->sec >= 0 && (size_t)s->sec < o->nsecs)
-		return o->secs[s->sec].name;
-	return "(unnamed)";
-}
 
 static const char *sec_name(const struct obj *o, int sec)
 {
@@ -120,289 +57,38 @@ static const char *sec_name(const struct obj *o, int sec)
 
 /* ---- program assembly ---- */
 
-static int chunk_append(struct build *b, int sec, uint64_t off, uint64_t size, size_t *at)
+/* A map reference in the kernel: the map's descriptor. */
+static int map_fd_cb(void *arg, int m, int32_t *imm)
 {
-	const struct obj_sec *s = &b->o->secs[sec];
-	struct ldr_loaded_prog *lp = b->lp;
-	size_t n = (size_t)(size / ISA_INSN_SIZE), need;
-	struct isa_raw *ni;
-	struct ldr_origin *no;
-	struct chunk *nc;
-
-	if (size == 0 || size % ISA_INSN_SIZE || off % ISA_INSN_SIZE || off > s->data.len ||
-	    size > s->data.len - off) {
-		diag_error(b->d, b->loc,
-			   "prog '%s': code at %s+0x%llx (%llu bytes) is not whole instructions "
-			   "inside the section",
-			   b->pname, s->name, (unsigned long long)off, (unsigned long long)size);
-		return -EINVAL;
-	}
-	need = lp->ninsns + n;
-	ni = mem_array(lp->insns, &b->insns_cap, need, sizeof(*ni));
-	if (!ni)
-		return -ENOMEM;
-	lp->insns = ni;
-	no = mem_array(lp->origin, &b->origin_cap, need, sizeof(*no));
-	if (!no)
-		return -ENOMEM;
-	lp->origin = no;
-	nc = mem_array(b->chunks, &b->chunks_cap, b->nchunks + 1, sizeof(*nc));
-	if (!nc)
-		return -ENOMEM;
-	b->chunks = nc;
-
-	memcpy(lp->insns + lp->ninsns, s->data.data + off, n * ISA_INSN_SIZE);
-	for (size_t i = 0; i < n; i++) {
-		lp->origin[lp->ninsns + i].sec = sec;
-		lp->origin[lp->ninsns + i].off = off + i * ISA_INSN_SIZE;
-	}
-	b->chunks[b->nchunks++] = (struct chunk){sec, off, size, lp->ninsns};
-	*at = lp->ninsns;
-	lp->ninsns = need;
-	return 0;
-}
-
-/*
- * The extent of the function starting at (sec, off): its symbol's size when it has one,
- * else up to the next function symbol or the end of the section (code from an assembler
- * that never said .type/.size).
- */
-static uint64_t func_size(const struct obj *o, int sec, uint64_t off)
-{
-	uint64_t end = obj_sec_size(&o->secs[sec]);
-
-	for (size_t i = 0; i < o->nsyms; i++) {
-		const struct obj_sym *s = &o->syms[i];
-
-		if (s->sec == sec && s->type == STT_FUNC && s->value == off && s->size)
-			return s->size;
-	}
-	for (size_t i = 0; i < o->nsyms; i++) {
-		const struct obj_sym *s = &o->syms[i];
-
-		if (s->sec == sec && s->type == STT_FUNC && s->value > off && s->value < end)
-			end = s->value;
-	}
-	return end - off;
-}
-
-/* The flat-program slot of code at byte @toff of @sec, appending its function if needed. */
-static int target_slot(struct build *b, int sec, int64_t toff, size_t *slot)
-{
-	const struct obj *o = b->o;
-
-	for (size_t i = 0; i < b->nchunks; i++) {
-		const struct chunk *c = &b->chunks[i];
-
-		if (c->sec == sec && toff >= 0 && (uint64_t)toff >= c->off &&
-		    (uint64_t)toff < c->off + c->size) {
-			*slot = c->at + (size_t)(((uint64_t)toff - c->off) / ISA_INSN_SIZE);
-			return 0;
-		}
-	}
-	if (sec < 0 || (size_t)sec >= o->nsecs || !(o->secs[sec].flags & SHF_EXECINSTR) ||
-	    toff < 0 || (uint64_t)toff >= o->secs[sec].data.len || toff % ISA_INSN_SIZE) {
-		diag_error(b->d, b->loc, "prog '%s': call target %s+0x%llx is not code", b->pname,
-			   sec_name(o, sec), (unsigned long long)toff);
-		return -EINVAL;
-	}
-	return chunk_append(b, sec, (uint64_t)toff, func_size(o, sec, (uint64_t)toff), slot);
-}
-
-/* Make slot @i (a call or an lddw of a function) reach code at (@sec, @toff). */
-static int code_ref_fix(struct build *b, size_t i, int sec, int64_t toff)
-{
-	size_t slot;
-	int64_t rel;
-	int err = target_slot(b, sec, toff, &slot);
-
-	if (err)
-		return err;
-	rel = (int64_t)slot - (int64_t)i - 1;
-	b->lp->insns[i].imm = (int32_t)rel;
-	return 0;
-}
-
-/* The map (index in o->maps) an lddw relocation against @sym names, or -1. */
-static int map_by_sym(const struct obj *o, int sym)
-{
-	const struct obj_sym *s = &o->syms[sym];
-
-	for (size_t m = 0; m < o->nmaps; m++)
-		if (o->maps[m].data_sec < 0 && o->maps[m].sym == sym)
-			return (int)m;
-	/* A symbol table rewritten by another tool: match by place instead. */
-	for (size_t m = 0; m < o->nmaps; m++)
-		if (o->maps[m].data_sec < 0 && o->maps[m].sec == s->sec &&
-		    o->maps[m].off == s->value)
-			return (int)m;
-	return -1;
-}
-
-static int map_by_data_sec(const struct obj *o, int sec)
-{
-	for (size_t m = 0; m < o->nmaps; m++)
-		if (o->maps[m].data_sec == sec)
-			return (int)m;
-	return -1;
-}
-
-static int map_fd_of(struct build *b, int m)
-{
-	int fd = b->l->maps[m].fd;
+	const struct ldr_loaded *l = arg;
+	int fd = l->maps[m].fd;
 
 	if (fd < 0)
-		diag_error(b->d, b->loc, "prog '%s': map '%s' was not created", b->pname,
-			   b->o->maps[m].name);
-	return fd < 0 ? -ENOENT : fd;
-}
-
-static int relo_lddw(struct build *b, size_t i, const struct obj_rel *r)
-{
-	const struct obj *o = b->o;
-	struct isa_raw *in = &b->lp->insns[i];
-	const struct obj_sym *s;
-	int m, fd;
-
-	if (!r) {
-		/* Assembled in place: a function address relative to this lddw. */
-		if (in->src == ISA_PSEUDO_FUNC)
-			return code_ref_fix(b, i, b->lp->origin[i].sec,
-					    (int64_t)b->lp->origin[i].off +
-						    ((int64_t)in->imm + 1) * ISA_INSN_SIZE);
-		return 0;
-	}
-	if (r->type != ISA_R_BPF_64_64 || r->sym < 0 || (size_t)r->sym >= o->nsyms) {
-		diag_error(b->d, b->loc,
-			   "prog '%s': relocation type %u at %s+0x%llx is not R_BPF_64_64 on lddw",
-			   b->pname, r->type, sec_name(o, r->sec), (unsigned long long)r->offset);
-		return -EINVAL;
-	}
-	s = &o->syms[r->sym];
-	if (s->sec < 0 || (size_t)s->sec >= o->nsecs) {
-		diag_error(b->d, b->loc,
-			   "prog '%s': '%s' is not defined in this object (extern variables and "
-			   "kernel symbols are not supported)",
-			   b->pname, sym_name(o, r->sym));
-		return -EINVAL;
-	}
-
-	m = map_by_data_sec(o, s->sec);
-	if (m >= 0) {
-		/* Global data: the address of a value inside the section's map. LLVM puts the
-		 * offset in the symbol (named variables) or in imm (section symbol + offset). */
-		int64_t voff = (int64_t)s->value + in->imm;
-
-		fd = map_fd_of(b, m);
-		if (fd < 0)
-			return fd;
-		if (voff < 0 || (uint64_t)voff >= obj_sec_size(&o->secs[s->sec])) {
-			diag_error(b->d, b->loc, "prog '%s': '%s'%+d is outside section '%s'",
-				   b->pname, sym_name(o, r->sym), in->imm, sec_name(o, s->sec));
-			return -EINVAL;
-		}
-		in->src = ISA_PSEUDO_MAP_VALUE;
-		in->imm = fd;
-		in[1].imm = (int32_t)voff;
-		return 0;
-	}
-	if (o->secs[s->sec].flags & SHF_EXECINSTR) {
-		/* A callback (bpf_loop, timers): the function's address as a pseudo func. */
-		in->src = ISA_PSEUDO_FUNC;
-		return code_ref_fix(b, i, s->sec, (int64_t)s->value + in->imm);
-	}
-	m = map_by_sym(o, r->sym);
-	if (m < 0) {
-		diag_error(b->d, b->loc,
-			   "prog '%s': '%s' in section '%s' is neither a map nor global data",
-			   b->pname, sym_name(o, r->sym), sec_name(o, s->sec));
-		return -EINVAL;
-	}
-	fd = map_fd_of(b, m);
-	if (fd < 0)
-		return fd;
-	in->src = ISA_PSEUDO_MAP_FD;
-	in->imm = fd;
+		return -ENOENT;
+	*imm = fd;
 	return 0;
 }
 
-static int relo_call(struct build *b, size_t i, const struct obj_rel *r)
-{
-	const struct obj *o = b->o;
-	const struct isa_raw *in = &b->lp->insns[i];
-	const struct obj_sym *s;
-
-	if (!r)
-		return code_ref_fix(b, i, b->lp->origin[i].sec,
-				    (int64_t)b->lp->origin[i].off +
-					    ((int64_t)in->imm + 1) * ISA_INSN_SIZE);
-	if (r->type != ISA_R_BPF_64_32 || r->sym < 0 || (size_t)r->sym >= o->nsyms) {
-		diag_error(
-			b->d, b->loc,
-			"prog '%s': relocation type %u at %s+0x%llx is not R_BPF_64_32 on a call",
-			b->pname, r->type, sec_name(o, r->sec), (unsigned long long)r->offset);
-		return -EINVAL;
-	}
-	s = &o->syms[r->sym];
-	if (s->sec < 0) {
-		diag_error(b->d, b->loc,
-			   "prog '%s': function '%s' is not defined in this object (kfuncs and "
-			   "extern functions are not supported)",
-			   b->pname, sym_name(o, r->sym));
-		return -EINVAL;
-	}
-	return code_ref_fix(b, i, s->sec,
-			    (int64_t)s->value + ((int64_t)in->imm + 1) * ISA_INSN_SIZE);
-}
-
-/* Build the flat, relocated program @p into b->lp. */
+/* Build the flat, relocated program @p into b->lp (obj/link.c does the work). */
 static int prog_relocate(struct build *b, const struct obj_prog *p)
 {
 	struct ldr_loaded_prog *lp = b->lp;
-	uint64_t size = p->size;
-	size_t at;
-	int err;
+	int err = obj_link_prog(b->lk, p, map_fd_cb, (void *)b->l, b->loc, b->d, &b->linked);
 
-	if (p->sec < 0 || (size_t)p->sec >= b->o->nsecs) {
-		diag_error(b->d, b->loc, "prog '%s': no such section", b->pname);
-		return -EINVAL;
-	}
-	if (!size && p->off < obj_sec_size(&b->o->secs[p->sec]))
-		size = func_size(b->o, p->sec, p->off);
-	err = chunk_append(b, p->sec, p->off, size, &at);
 	if (err)
 		return err;
-
-	/* lp->ninsns grows while this runs: appended subprograms are walked too. */
-	for (size_t i = 0; i < lp->ninsns; i++) {
-		const struct ldr_origin org = lp->origin[i];
-		const struct obj_rel *r = rel_find(b, org.sec, org.off);
-		const struct isa_raw in = lp->insns[i];
-
-		if (in.code == CODE_LDDW) {
-			if (i + 1 >= lp->ninsns || lp->origin[i + 1].sec != org.sec ||
-			    lp->origin[i + 1].off != org.off + ISA_INSN_SIZE) {
-				diag_error(b->d, b->loc,
-					   "prog '%s': lddw at %s+0x%llx has no second half",
-					   b->pname, sec_name(b->o, org.sec),
-					   (unsigned long long)org.off);
-				return -EINVAL;
-			}
-			err = relo_lddw(b, i, r);
-			i++;
-		} else if (in.code == CODE_CALL && in.src == ISA_PSEUDO_CALL) {
-			err = relo_call(b, i, r);
-		} else if (r) {
-			diag_error(b->d, b->loc,
-				   "prog '%s': relocation against '%s' at %s+0x%llx patches an "
-				   "instruction that is neither lddw nor a call",
-				   b->pname, sym_name(b->o, r->sym), sec_name(b->o, org.sec),
-				   (unsigned long long)org.off);
-			err = -EINVAL;
-		}
-		if (err)
-			return err;
+	lp->origin = mem_alloc(b->linked.ninsns * sizeof(*lp->origin));
+	if (!lp->origin)
+		return -ENOMEM;
+	for (size_t i = 0; i < b->linked.ninsns; i++) {
+		lp->origin[i].sec = b->linked.origin[i].sec;
+		lp->origin[i].off = b->linked.origin[i].off;
 	}
+	/* The instructions change hands: the result owns them from here. */
+	lp->insns = b->linked.insns;
+	lp->ninsns = b->linked.ninsns;
+	b->linked.insns = NULL;
+	b->linked.insns_cap = 0;
 	return 0;
 }
 
@@ -547,9 +233,10 @@ static int is_rodata(const char *secname)
 	return strncmp(secname, ".rodata", 7) == 0;
 }
 
-static int map_create_one(const struct obj *o, size_t mi, struct ldr_loaded_map *lm, struct diag *d,
-			  const struct diag_loc *loc)
+static int map_create_one(const struct obj *o, size_t mi, struct ldr_loaded_map *lm,
+			  const struct ldr_opts *opts, struct diag *d, const struct diag_loc *loc)
 {
+	int pin_new = 0;
 	const struct obj_map *m = &o->maps[mi];
 	struct ldr_map_attr a = {0};
 	const struct obj_sec *s = NULL;
@@ -590,6 +277,15 @@ static int map_create_one(const struct obj *o, size_t mi, struct ldr_loaded_map 
 	lm->max_entries = a.max_entries;
 	lm->flags = a.flags;
 
+	if (opts->pin_root && m->pinning == 1 && m->data_sec < 0) {
+		/* pinning=by_name: the pinned map if there is one and it fits (attach.h). */
+		fd = ldr_map_pin_open(opts->pin_root, m->name, &a, d, loc);
+		if (fd != -ENOENT) {
+			lm->fd = fd < 0 ? -1 : fd;
+			return fd < 0 ? fd : 0;
+		}
+		pin_new = 1;
+	}
 	fd = ldr_map_create(&a);
 	if (fd < 0) {
 		if (fd == -EPERM)
@@ -613,6 +309,8 @@ static int map_create_one(const struct obj *o, size_t mi, struct ldr_loaded_map 
 		return fd;
 	}
 	lm->fd = fd;
+	if (pin_new && (err = ldr_map_pin_new(opts->pin_root, m->name, fd, d, loc)) != 0)
+		return err;
 	if (!s || s->type == SHT_NOBITS)
 		return 0; /* .bss starts zeroed, as the kernel made it */
 
@@ -663,44 +361,6 @@ static uint32_t rd32(const uint8_t *p)
 	return v;
 }
 
-/* Bytes after a struct btf_type for its kind, or -1 for a kind this code does not know. */
-static long btf_type_extra(const struct btf_type *t)
-{
-	uint32_t vlen = BTF_INFO_VLEN(t->info);
-
-	switch (BTF_INFO_KIND(t->info)) {
-	case BTF_KIND_INT:
-	case BTF_KIND_VAR:
-	case BTF_KIND_DECL_TAG:
-		return 4;
-	case BTF_KIND_PTR:
-	case BTF_KIND_FWD:
-	case BTF_KIND_TYPEDEF:
-	case BTF_KIND_VOLATILE:
-	case BTF_KIND_CONST:
-	case BTF_KIND_RESTRICT:
-	case BTF_KIND_FUNC:
-	case BTF_KIND_FLOAT:
-	case BTF_KIND_TYPE_TAG:
-		return 0;
-	case BTF_KIND_ARRAY:
-		return (long)sizeof(struct btf_array);
-	case BTF_KIND_STRUCT:
-	case BTF_KIND_UNION:
-		return (long)(vlen * sizeof(struct btf_member));
-	case BTF_KIND_ENUM:
-		return (long)(vlen * sizeof(struct btf_enum));
-	case BTF_KIND_FUNC_PROTO:
-		return (long)(vlen * sizeof(struct btf_param));
-	case BTF_KIND_DATASEC:
-		return (long)(vlen * sizeof(struct btf_var_secinfo));
-	case BTF_KIND_ENUM64:
-		return (long)(vlen * 12);
-	default:
-		return -1;
-	}
-}
-
 /*
  * clang leaves every DATASEC's size and its variables' offsets 0, for the loader to fill in
  * from the ELF sections and symbols (the kernel refuses a DATASEC of size 0). Types are
@@ -721,7 +381,7 @@ static int btf_fixup(const struct obj *o, uint8_t *raw, const char **why)
 		const struct btf_type *t = (const struct btf_type *)(types + off);
 		long extra;
 
-		if (h.type_len - off < sizeof(*t) || (extra = btf_type_extra(t)) < 0 ||
+		if (h.type_len - off < sizeof(*t) || (extra = obj_btf_type_extra(t->info)) < 0 ||
 		    (size_t)extra > h.type_len - off - sizeof(*t)) {
 			*why = "a type is truncated or of an unknown kind";
 			err = -EINVAL;
@@ -919,8 +579,8 @@ static int btf_info_build(const struct build *b, const struct kbtf *kb, struct b
 	struct bpf_line_info *l = NULL, *nlp;
 	int all_funcs = 1;
 
-	for (size_t c = 0; c < b->nchunks; c++) {
-		const struct chunk *ch = &b->chunks[c];
+	for (size_t c = 0; c < b->linked.nchunks; c++) {
+		const struct obj_link_chunk *ch = &b->linked.chunks[c];
 		const char *sn = b->o->secs[ch->sec].name;
 		const uint8_t *r = NULL;
 		uint32_t n = ext_sec_recs(kb, &kb->func, sn, &r);
@@ -960,8 +620,10 @@ static int btf_info_build(const struct build *b, const struct kbtf *kb, struct b
 		nf = 0;
 		nl = 0; /* line info alone cannot cover the subprograms either */
 	}
-	qsort(f, nf, sizeof(*f), func_info_cmp);
-	qsort(l, nl, sizeof(*l), line_info_cmp);
+	if (nf) /* qsort wants a non-NULL base even for 0 elements */
+		qsort(f, nf, sizeof(*f), func_info_cmp);
+	if (nl)
+		qsort(l, nl, sizeof(*l), line_info_cmp);
 	*fi = f;
 	*nfi = (uint32_t)nf;
 	*li = l;
@@ -1048,7 +710,12 @@ static int prog_load_one(struct build *b, const struct obj_prog *p, const struct
 		}
 	}
 
-	fd = ldr_prog_load(&a, &lp->log, &lp->log_len);
+	/* log_on_failure: no log for a program the verifier accepts (logging costs the
+	 * verifier time); a refused one is loaded again with the log, for its reasons. */
+	fd = ldr_prog_load(&a, opts->log_on_failure ? NULL : &lp->log,
+			   opts->log_on_failure ? NULL : &lp->log_len);
+	if (fd < 0 && opts->log_on_failure && fd != -ENOMEM)
+		fd = ldr_prog_load(&a, &lp->log, &lp->log_len);
 	if (fd == -EINVAL && a.btf_fd > 0 && log_blames_btf(lp->log)) {
 		/* The program may be fine and only its BTF records wrong (an object from a
 		 * tool that got them slightly off): try once more without them. The verdict
@@ -1155,16 +822,36 @@ out_free:
 	return NULL;
 }
 
-static struct relref *relrefs_build(const struct obj *o)
-{
-	struct relref *r = mem_alloc(o->nrels * sizeof(*r));
+/* ---- prog_array initial values ---- */
 
-	if (!r)
-		return NULL;
-	for (size_t i = 0; i < o->nrels; i++)
-		r[i] = (struct relref){o->rels[i].sec, o->rels[i].offset, i};
-	qsort(r, o->nrels, sizeof(*r), relref_cmp);
-	return r;
+struct slot_fill {
+	struct ldr_loaded *l;
+	struct diag *d;
+	const struct diag_loc *loc;
+	size_t map;
+};
+
+/* prog_array slot @slot of the map in @arg runs program @prog: store its descriptor. */
+static int slot_fill_one(void *arg, uint32_t slot, int prog)
+{
+	struct slot_fill *sf = arg;
+	const struct ldr_loaded_map *m = &sf->l->maps[sf->map];
+	int fd = prog >= 0 && (size_t)prog < sf->l->nprogs ? sf->l->progs[prog].fd : -1;
+	int err;
+
+	if (m->fd < 0)
+		return 0; /* its creation failed, and was reported */
+	if (fd < 0) {
+		diag_error(sf->d, sf->loc,
+			   "map '%s': slot %u: its program was not loaded, the slot stays empty",
+			   m->name, slot);
+		return -ENOENT;
+	}
+	err = ldr_map_update(m->fd, &slot, &fd, BPF_ANY);
+	if (err)
+		report_errno(sf->d, sf->loc, "map", m->name, "initial value", err,
+			     err == -E2BIG ? "the slot is past max_entries" : NULL);
+	return err;
 }
 
 int ldr_obj_load(struct obj *o, const struct ldr_opts *opts, struct ldr_loaded **out,
@@ -1173,7 +860,7 @@ int ldr_obj_load(struct obj *o, const struct ldr_opts *opts, struct ldr_loaded *
 	static const struct ldr_opts defaults;
 	struct diag_loc oloc = {0}, *loc = NULL;
 	struct ldr_loaded *l;
-	struct relref *rels;
+	struct obj_link *lk = NULL;
 	struct kbtf kb;
 	int first = 0, maps_ok, err;
 
@@ -1185,16 +872,16 @@ int ldr_obj_load(struct obj *o, const struct ldr_opts *opts, struct ldr_loaded *
 		loc = &oloc;
 	}
 	l = loaded_new(o);
-	rels = relrefs_build(o);
-	if (!l || !rels) {
+	obj_link_new(o, &lk);
+	if (!l || !lk) {
 		ldr_loaded_free(l);
-		mem_free(rels);
+		obj_link_free(lk);
 		diag_error(d, loc, "out of memory");
 		return -ENOMEM;
 	}
 
 	for (size_t i = 0; i < o->nmaps; i++) {
-		err = map_create_one(o, i, &l->maps[i], d, loc);
+		err = map_create_one(o, i, &l->maps[i], opts, d, loc);
 		if (err && !first)
 			first = err;
 	}
@@ -1218,15 +905,14 @@ int ldr_obj_load(struct obj *o, const struct ldr_opts *opts, struct ldr_loaded *
 			.loc = loc,
 			.pname = l->progs[i].name,
 			.l = l,
-			.rels = rels,
-			.nrels = o->nrels,
+			.lk = lk,
 			.lp = &l->progs[i],
 			.kb = &kb,
 		};
 
 		err = prog_load_one(&b, &o->progs[i], opts);
 
-		mem_free(b.chunks);
+		obj_linked_fini(&b.linked);
 		l->progs[i].err = err;
 		if (err && !first)
 			first = err;
@@ -1235,8 +921,16 @@ int ldr_obj_load(struct obj *o, const struct ldr_opts *opts, struct ldr_loaded *
 			break;
 		}
 	}
+	/* prog_array initial values (.values = { [i] = &prog }), once the programs exist. */
+	for (size_t i = 0; i < o->nmaps && maps_ok; i++) {
+		struct slot_fill sf = {l, d, loc, i};
+
+		err = obj_link_map_values(o, (int)i, slot_fill_one, &sf, loc, d);
+		if (err && !first)
+			first = err;
+	}
 	mem_free(kb.raw);
-	mem_free(rels);
+	obj_link_free(lk);
 	*out = l;
 	return first;
 }

@@ -150,6 +150,13 @@ struct ldr_opts {
 	uint32_t log_level;  /* verifier log level; 0 means 1 */
 	size_t log_size;     /* first log buffer size; 0: LDR_LOG_SIZE_INIT */
 	uint32_t prog_flags; /* BPF_F_* passed with every program (BPF_F_TEST_RND_HI32 ...) */
+	/* Maps with pinning=by_name (LIBBPF_PIN_BY_NAME) are reused from PIN_ROOT/NAME when
+	 * pinned there and compatible (an error names every differing field), else created
+	 * and pinned there. NULL: pinning is ignored. */
+	const char *pin_root;
+	/* Ask for the verifier log only when a program is refused (it is then loaded again
+	 * with the log): faster loads, no log kept for accepted programs. */
+	int log_on_failure;
 };
 
 struct ldr_loaded_map {

@@ -317,7 +317,7 @@ static int call_with_log(int cmd, union attr_ext *x, size_t attr_size, const str
 			return -ENOMEM;
 		}
 		buf = nb;
-		buf[0] = '\0';
+		memset(buf, 0, size); /* the kernel writes it, but valgrind cannot see that */
 		put_u64(x, f->buf, ptr_u64(buf));
 		put_u32(x, f->size, (uint32_t)size);
 		put_u32(x, f->level, level);

@@ -537,10 +537,11 @@ static uint32_t bt_vlen(const struct bt *t)
 	return BTF_INFO_VLEN(t->info);
 }
 
-/* Bytes of members that follow a type record, or -1 for a kind we do not know. */
-static long kind_extra(unsigned kind, uint32_t vlen)
+long obj_btf_type_extra(uint32_t info)
 {
-	switch (kind) {
+	uint32_t vlen = BTF_INFO_VLEN(info);
+
+	switch (BTF_INFO_KIND(info)) {
 	case BTF_KIND_INT:
 	case BTF_KIND_VAR:
 	case BTF_KIND_DECL_TAG:
@@ -632,7 +633,7 @@ static int btfv_open(struct btfv *v, const struct buf *raw, const char *name, st
 			goto bad;
 		}
 		info = rd32(v->types + pos + 4);
-		extra = kind_extra(BTF_INFO_KIND(info), BTF_INFO_VLEN(info));
+		extra = obj_btf_type_extra(info);
 		if (extra < 0) {
 			diag_error(d, &loc, "BTF: type %" PRIu32 " has unknown kind %u", v->n + 1,
 				   BTF_INFO_KIND(info));

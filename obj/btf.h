@@ -82,6 +82,10 @@ int obj_btf_read_ext(struct obj *o, const char *name, struct diag *d);
 /* Does @name pass the kernel's identifier check (BTF names of VARs, FUNCs, members)? */
 int obj_btf_name_ok(const char *name);
 
+/* obj_btf_type_extra - bytes of members that follow a BTF type record whose info word is
+ * @info (struct btf_type.info), or -1 for a kind this code does not know. */
+long obj_btf_type_extra(uint32_t info);
+
 /* ---- shared by the ELF reader and writer ---- */
 
 /* The largest section alignment either accepts (clang uses at most 8). */

@@ -129,6 +129,8 @@ static const struct {
 	{"ja32 +2", "06 00 00 00 02 00 00 00"},
 	{"lddw %r1, 0x1122334455667788", "18 01 00 00 88 77 66 55 00 00 00 00 44 33 22 11"},
 	{"lock add [%r10-8], %r1", "db 1a f8 ff 00 00 00 00"},
+	{"lock xadd [%r10-8], %r1", "db 1a f8 ff 00 00 00 00"},
+	{"lock xaddw [%r10-8], %r1", "c3 1a f8 ff 00 00 00 00"},
 	{"lock fetch xor32 [%r10-4], %r3", "c3 3a fc ff a1 00 00 00"},
 	{"lock cmpxchg [%r10-8], %r1", "db 1a f8 ff f1 00 00 00"},
 	{"lock xchg32 [%r10-8], %r1", "c3 1a f8 ff e1 00 00 00"},

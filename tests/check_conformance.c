@@ -160,41 +160,6 @@ static size_t parse_raw(const char *s, uint8_t *out, size_t cap)
 	return n;
 }
 
-static int name_cmp(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-/* The sorted *.data files of a suite folder; exits with a reason when it is missing. */
-static char **list_data(const char *sub, int *count)
-{
-	char dir[4096];
-	DIR *d;
-	struct dirent *e;
-	char **names = NULL;
-	int n = 0;
-
-	snprintf(dir, sizeof(dir), "%s/conformance/bpf_conformance/%s", tu_shared(), sub);
-	d = opendir(dir);
-	if (!d)
-		tu_skip(0, "%s: %s (set EBPF_SHARED to the shared data folder)", dir,
-			strerror(errno));
-	while ((e = readdir(d)) != NULL) {
-		size_t l = strlen(e->d_name);
-
-		if (l < 6 || strcmp(e->d_name + l - 5, ".data") != 0)
-			continue;
-		names = realloc(names, sizeof(*names) * (size_t)(n + 1));
-		if (!names || asprintf(&names[n], "%s/%s", dir, e->d_name) < 0)
-			abort();
-		n++;
-	}
-	closedir(d);
-	qsort(names, (size_t)n, sizeof(*names), name_cmp);
-	*count = n;
-	return names;
-}
-
 static char **tests, **negs;
 static int ntests, nnegs;
 
@@ -514,8 +479,8 @@ int main(void)
 	SRunner *sr;
 	int failed;
 
-	tests = list_data("tests", &ntests);
-	negs = list_data("negative", &nnegs);
+	tests = tu_conformance_files("tests", &ntests);
+	negs = tu_conformance_files("negative", &nnegs);
 	if (ntests == 0 || nnegs == 0)
 		tu_skip(0, "no .data files under %s/conformance/bpf_conformance", tu_shared());
 	classify_negatives();

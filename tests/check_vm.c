@@ -137,34 +137,9 @@ static void assert_words(const char *text, const char *words, const char *what)
 static char **conf_files;
 static int nconf;
 
-static int name_cmp(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 static void conf_list(void)
 {
-	char dir[4096];
-	struct dirent *e;
-	DIR *d;
-
-	snprintf(dir, sizeof(dir), "%s/conformance/bpf_conformance/tests", tu_shared());
-	d = opendir(dir);
-	if (!d)
-		tu_skip(0, "%s: %s (set EBPF_SHARED to the shared data folder)", dir,
-			strerror(errno));
-	while ((e = readdir(d)) != NULL) {
-		size_t l = strlen(e->d_name);
-
-		if (l < 6 || strcmp(e->d_name + l - 5, ".data") != 0)
-			continue;
-		conf_files = realloc(conf_files, sizeof(*conf_files) * (size_t)(nconf + 1));
-		if (!conf_files || asprintf(&conf_files[nconf], "%s/%s", dir, e->d_name) < 0)
-			abort();
-		nconf++;
-	}
-	closedir(d);
-	qsort(conf_files, (size_t)nconf, sizeof(*conf_files), name_cmp);
+	conf_files = tu_conformance_files("tests", &nconf);
 }
 
 START_TEST(conformance_file_passes_under_ebpf_run)
@@ -762,13 +737,13 @@ START_TEST(conformance_plugin_protocol)
 }
 END_TEST
 
-START_TEST(capture_mode_is_not_implemented_yet_and_says_so)
+START_TEST(capture_mode_refuses_missing_files_with_exit_2)
 {
 	char *out = NULL;
-	int st = tu_runf(&out, "'%s' prog.o in.pcap", tu_tool("ebpf-run"));
+	int st = tu_runf(&out, "'%s' no-such-prog.o no-such.pcap 2>&1", tu_tool("ebpf-run"));
 
 	ck_assert_int_eq(st, 2);
-	ck_assert_ptr_nonnull(strstr(out, "not implemented yet"));
+	ck_assert_ptr_nonnull(strstr(out, "no-such-prog.o"));
 	free(out);
 }
 END_TEST
@@ -812,7 +787,7 @@ static Suite *vm_suite(void)
 	tc = tcase_create("plugin");
 	tcase_add_loop_test(tc, conformance_plugin_protocol, 0,
 			    (int)(sizeof(plugin_cases) / sizeof(plugin_cases[0])));
-	tcase_add_test(tc, capture_mode_is_not_implemented_yet_and_says_so);
+	tcase_add_test(tc, capture_mode_refuses_missing_files_with_exit_2);
 	suite_add_tcase(s, tc);
 	return s;
 }

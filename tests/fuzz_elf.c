@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "obj/link.h"
 #include "obj/obj.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -36,6 +37,43 @@ static void exercise(const struct obj *o)
 			abort(); /* the reader promised indexes in range */
 }
 
+/* Map @map's imm for linking: its index, as a VM handle would be. */
+static int map_imm(void *arg, int map, int32_t *imm)
+{
+	(void)arg;
+	*imm = map;
+	return 0;
+}
+
+/* What ebpf-load and ebpf-run do next: link every program (relocations, subprograms). A
+ * refusal must say why; a success must give slots whose origins are in the object. */
+static void link_all(const struct obj *o)
+{
+	struct obj_link *lk;
+	struct diag d;
+
+	if (obj_link_new(o, &lk) != 0)
+		return; /* ENOMEM only */
+	diag_init(&d);
+	for (size_t i = 0; i < o->nprogs; i++) {
+		struct obj_linked out = {0};
+		unsigned before = d.nerrors;
+
+		if (obj_link_prog(lk, &o->progs[i], map_imm, NULL, NULL, &d, &out) == 0) {
+			for (size_t k = 0; k < out.ninsns; k++)
+				if (out.origin[k].sec < 0 ||
+				    (size_t)out.origin[k].sec >= o->nsecs ||
+				    out.origin[k].off >= obj_sec_size(&o->secs[out.origin[k].sec]))
+					abort();
+		} else if (d.nerrors == before) {
+			abort(); /* a refusal always says why */
+		}
+		obj_linked_fini(&out);
+	}
+	diag_fini(&d);
+	obj_link_free(lk);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct diag d;
@@ -53,6 +91,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		return 0;
 	}
 	exercise(o);
+	link_all(o);
 	if (obj_write_mem(o, &img, &len, &d) == 0) {
 		if (obj_read_mem(img, len, "fuzz-written.o", &again, &d) != 0)
 			abort(); /* we wrote something we cannot read */

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <dirent.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -210,4 +211,52 @@ void tu_skip(int kernel, const char *fmt, ...)
 	va_end(ap);
 	fputc('\n', stderr);
 	exit(fail ? 99 : 77);
+}
+
+static int name_cmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+char **tu_list(const char *dir, const char *suffix, int *count)
+{
+	size_t sl = strlen(suffix);
+	struct dirent *e;
+	char **names = NULL;
+	int n = 0;
+	DIR *d = opendir(dir);
+
+	if (!d)
+		tu_skip(0, "%s: %s (set EBPF_SHARED to the shared data folder)", dir,
+			strerror(errno));
+	while ((e = readdir(d)) != NULL) {
+		size_t l = strlen(e->d_name);
+
+		if (l <= sl || strcmp(e->d_name + l - sl, suffix) != 0)
+			continue;
+		names = realloc(names, sizeof(*names) * (size_t)(n + 1));
+		if (!names || asprintf(&names[n], "%s/%s", dir, e->d_name) < 0)
+			abort();
+		n++;
+	}
+	closedir(d);
+	if (n)
+		qsort(names, (size_t)n, sizeof(*names), name_cmp);
+	*count = n;
+	return names;
+}
+
+void tu_list_free(char **names, int count)
+{
+	for (int i = 0; i < count; i++)
+		free(names[i]);
+	free(names);
+}
+
+char **tu_conformance_files(const char *sub, int *count)
+{
+	char dir[4096];
+
+	snprintf(dir, sizeof(dir), "%s/conformance/bpf_conformance/%s", tu_shared(), sub);
+	return tu_list(dir, ".data", count);
 }

@@ -30,6 +30,17 @@ int tu_runf(char **out, const char *fmt, ...) __attribute__((format(printf, 2, 3
 char *tu_mkdtemp(void);
 void tu_rmrf(const char *dir);
 
+/*
+ * tu_list - the files of @dir whose names end in @suffix, as "dir/name", sorted; *@count of
+ * them. Exits the suite with a skip (exit 77) naming the folder when it cannot be read. Free
+ * with tu_list_free.
+ */
+char **tu_list(const char *dir, const char *suffix, int *count);
+void tu_list_free(char **names, int count);
+/* tu_conformance_files - tu_list of the shared bpf_conformance suite's @sub folder ("tests",
+ * "negative"), *.data files. */
+char **tu_conformance_files(const char *sub, int *count);
+
 /* Is this command on PATH? */
 int tu_have(const char *cmd);
 

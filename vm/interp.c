@@ -382,6 +382,15 @@ static const struct obj_line *insn_line(const struct vm_prog *p, size_t i)
 	return obj_line_find(p->obj, p->origin[i].sec, (uint32_t)p->origin[i].off);
 }
 
+const struct obj_line *vm_prog_line(const struct vm_prog *p, size_t i, const struct obj **o)
+{
+	const struct obj_line *l = insn_line(p, i);
+
+	if (l && o)
+		*o = p->obj;
+	return l;
+}
+
 int vm_fault_format(const struct vm *vm, char *buf, size_t len)
 {
 	const struct vm_fault *f = &vm->fault;
@@ -428,20 +437,31 @@ void vm_fault_report(const struct vm *vm, struct diag *d)
 			goto fault;                                                                \
 	} while (0)
 
-#define LOAD(T, addr)                                                                              \
+/* Loads give 64 bits: zero-extended (LOAD) or sign-extended (LOADS) on the fast path; the
+ * slow path does the whole load, so that a hooked region (the context) can answer with a
+ * 64-bit value (a packet pointer field). Stores likewise hand the value to the slow path. */
+#define LOADX(T, addr, sx)                                                                         \
 	({                                                                                         \
-		uint8_t *h_;                                                                       \
+		uint64_t a_ = (addr), ri_ = a_ >> 32, w_;                                          \
 		T v_;                                                                              \
-		XLATE(h_, (addr), sizeof(T), rlim, 0);                                             \
-		memcpy(&v_, h_, sizeof(T));                                                        \
-		v_;                                                                                \
+		if (likely(ri_ < nrg && (uint64_t)(uint32_t)a_ + sizeof(T) <= rg[ri_].rlim)) {     \
+			memcpy(&v_, rg[ri_].host + (uint32_t)a_, sizeof(T));                       \
+			w_ = (sx) ? (uint64_t)(int64_t)v_ : (uint64_t)v_;                          \
+		} else if (vm_mem_load(vm, a_, sizeof(T), (sx), &w_)) {                            \
+			goto fault;                                                                \
+		}                                                                                  \
+		w_;                                                                                \
 	})
+#define LOAD(T, addr)  LOADX(T, addr, 0)
+#define LOADS(T, addr) LOADX(T, addr, 1)
 #define STORE(T, addr, val)                                                                        \
 	do {                                                                                       \
-		uint8_t *h_;                                                                       \
+		uint64_t a_ = (addr), ri_ = a_ >> 32;                                              \
 		T v_ = (T)(val);                                                                   \
-		XLATE(h_, (addr), sizeof(T), wlim, 1);                                             \
-		memcpy(h_, &v_, sizeof(T));                                                        \
+		if (likely(ri_ < nrg && (uint64_t)(uint32_t)a_ + sizeof(T) <= rg[ri_].wlim))       \
+			memcpy(rg[ri_].host + (uint32_t)a_, &v_, sizeof(T));                       \
+		else if (vm_mem_store(vm, a_, sizeof(T), (uint64_t)v_))                            \
+			goto fault;                                                                \
 	} while (0)
 
 #define DST	    r[pc->dst]
@@ -488,7 +508,7 @@ void vm_fault_report(const struct vm *vm, struct diag *d)
 	{                                                                                          \
 		uint8_t *h;                                                                        \
 		uint##bits##_t old, val;                                                           \
-		XLATE(h, MADDR(DST), bits / 8, wlim, 1);                                           \
+		XLATE(h, MADDR(DST), bits / 8, wlim, 2);                                           \
 		memcpy(&old, h, sizeof(old));                                                      \
 		val = old OPR(uint##bits##_t) SRC;                                                 \
 		memcpy(h, &val, sizeof(val));                                                      \
@@ -520,8 +540,16 @@ int vm_prog_run(struct vm *vm, const struct vm_prog *p, uint64_t r1, uint64_t r2
 	unsigned depth = 0, tail_calls = 0;
 	int rc;
 
-	memset(&vm->fault, 0, sizeof(vm->fault));
+	/* field by field: a memset of the whole record (message included) costs more than a
+	 * short program's run */
+	vm->fault.kind = VM_FAULT_NONE;
+	vm->fault.prog = NULL;
+	vm->fault.insn = 0;
+	vm->fault.addr = 0;
+	vm->fault.size = 0;
+	vm->fault.write = 0;
 	vm->fault.region = -1;
+	vm->fault.msg[0] = '\0';
 	r[1] = r1;
 	r[2] = r2;
 	r[10] = VM_ADDR(VM_REGION_STACK(0), VM_STACK_SIZE);
@@ -700,13 +728,13 @@ op_LDXDW:
 	DST = LOAD(uint64_t, MADDR(SRC));
 	STEP();
 op_LDXSB:
-	DST = (uint64_t)(int64_t)LOAD(int8_t, MADDR(SRC));
+	DST = LOADS(int8_t, MADDR(SRC));
 	STEP();
 op_LDXSH:
-	DST = (uint64_t)(int64_t)LOAD(int16_t, MADDR(SRC));
+	DST = LOADS(int16_t, MADDR(SRC));
 	STEP();
 op_LDXSW:
-	DST = (uint64_t)(int64_t)LOAD(int32_t, MADDR(SRC));
+	DST = LOADS(int32_t, MADDR(SRC));
 	STEP();
 op_STB:
 	STORE(uint8_t, MADDR(DST), IMM);
@@ -746,7 +774,7 @@ op_ATOMIC64_XCHG : {
 	uint8_t *h;
 	uint64_t old;
 
-	XLATE(h, MADDR(DST), 8, wlim, 1);
+	XLATE(h, MADDR(DST), 8, wlim, 2);
 	memcpy(&old, h, 8);
 	memcpy(h, &SRC, 8);
 	SRC = old;
@@ -756,7 +784,7 @@ op_ATOMIC32_XCHG : {
 	uint8_t *h;
 	uint32_t old, val = (uint32_t)SRC;
 
-	XLATE(h, MADDR(DST), 4, wlim, 1);
+	XLATE(h, MADDR(DST), 4, wlim, 2);
 	memcpy(&old, h, 4);
 	memcpy(h, &val, 4);
 	SRC = old;
@@ -766,7 +794,7 @@ op_ATOMIC64_CMPXCHG : {
 	uint8_t *h;
 	uint64_t old;
 
-	XLATE(h, MADDR(DST), 8, wlim, 1);
+	XLATE(h, MADDR(DST), 8, wlim, 2);
 	memcpy(&old, h, 8);
 	if (old == r[0])
 		memcpy(h, &SRC, 8);
@@ -777,7 +805,7 @@ op_ATOMIC32_CMPXCHG : {
 	uint8_t *h;
 	uint32_t old, val = (uint32_t)SRC;
 
-	XLATE(h, MADDR(DST), 4, wlim, 1);
+	XLATE(h, MADDR(DST), 4, wlim, 2);
 	memcpy(&old, h, 4);
 	if (old == (uint32_t)r[0])
 		memcpy(h, &val, 4);
@@ -813,6 +841,18 @@ op_LDINDW : {
 
 	if (o->shape == ISA_SH_LDIND)
 		off = (int32_t)((uint32_t)SRC + (uint32_t)IMM);
+	if (vm->hooks.ldabs) {
+		/* the context's rules: negative SKF_NET_OFF/SKF_LL_OFF offsets, types
+		 * without ld_abs */
+		rc = vm->hooks.ldabs(vm, (int32_t)off, size, &r[0]);
+		if (rc < 0)
+			goto fault;
+		if (rc > 0) {
+			r[0] = 0;
+			goto done;
+		}
+		STEP();
+	}
 	if (!vm->pkt_region) {
 		vm_fault_set(vm, VM_FAULT_NO_PACKET, "%s needs a packet, and this run has none",
 			     o->classic);
@@ -846,7 +886,11 @@ op_CALL : {
 		const struct isa_helper *hp =
 			id < VM_HELPER_MAX && !vm->conformance ? isa_helper_by_id((int)id) : NULL;
 
-		if (pc->op == ISA_CALLX && !hp)
+		if (hp && vm->helper_scope && (vm->helper_denied[id / 64] >> (id % 64) & 1))
+			vm_fault_set(vm, VM_FAULT_HELPER,
+				     "helper %" PRIu64 " (%s) is not allowed in %s programs", id,
+				     hp->name, vm->helper_scope);
+		else if (pc->op == ISA_CALLX && !hp)
 			vm_fault_set(vm, VM_FAULT_HELPER,
 				     "callx to %" PRIu64 " (r%u), which is no helper of ebpf-run",
 				     id, pc->dst);

@@ -213,6 +213,22 @@ static int check_hash(const struct obj_map *def, struct diag *d)
 }
 
 /* array_map_alloc_check (and fd_array_map_alloc_check before it for fd arrays). */
+/* devmap, devmap_hash, cpumap, xskmap: a u32 key; the value an ifindex, CPU queue size or
+ * socket, optionally with a program fd (struct bpf_devmap_val, bpf_cpumap_val: 8 bytes). */
+static int check_redirect_map(const struct obj_map *def, struct diag *d)
+{
+	uint32_t vmax = def->type == BPF_MAP_TYPE_XSKMAP ? 4 : 8;
+
+	if (def->key_size != 4)
+		return refuse(d, def, -EINVAL, "key size must be 4, not %u", def->key_size);
+	if (def->value_size != 4 && def->value_size != vmax)
+		return refuse(d, def, -EINVAL, "value size must be 4%s, not %u",
+			      vmax == 8 ? " or 8" : "", def->value_size);
+	if (!def->max_entries)
+		return refuse(d, def, -EINVAL, "max_entries must not be 0");
+	return 0;
+}
+
 static int check_array(const struct obj_map *def, struct diag *d)
 {
 	uint32_t mask = F_NUMA_NODE | F_MMAPABLE | F_ACCESS_MASK | F_PRESERVE_ELEMS | F_INNER_MAP;
@@ -366,6 +382,15 @@ int vm_map_create(const struct obj_map *def, struct vm_map **out, struct diag *d
 	case BPF_MAP_TYPE_PROG_ARRAY:
 	case BPF_MAP_TYPE_PERF_EVENT_ARRAY:
 		err = check_array(def, d);
+		kind = K_FDARRAY;
+		break;
+	case BPF_MAP_TYPE_DEVMAP:
+	case BPF_MAP_TYPE_DEVMAP_HASH:
+	case BPF_MAP_TYPE_CPUMAP:
+	case BPF_MAP_TYPE_XSKMAP:
+		/* redirect targets: the interpreter has no devices, CPUs or sockets, so these
+		 * stay empty and bpf_redirect_map returns its fallback action (ctx.c) */
+		err = check_redirect_map(def, d);
 		kind = K_FDARRAY;
 		break;
 	case BPF_MAP_TYPE_LPM_TRIE:

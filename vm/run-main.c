@@ -18,39 +18,60 @@
  *
  * Exit status: 0 all passed; 1 a test failed (a fault, in plugin mode); 2 usage or bad input.
  */
+#define _GNU_SOURCE
 #include <errno.h>
 #include <getopt.h>
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <elf.h>
 
 #include "config.h"
 #include "asm/asm.h"
 #include "common/mem.h"
+#include "vm/capture.h"
+#include "vm/runner.h"
 #include "vm/vm.h"
 
 static const char *prog_name = "ebpf-run";
 
 static void usage(FILE *f)
 {
-	fputs("Usage: ebpf-run [OPTION]... PROG.o|PROG.s CAPTURE.pcap\n"
+	fputs("Usage: ebpf-run [OPTION]... PROG.o|PROG.s CAPTURE.pcap|CAPTURE.pcapng\n"
 	      "       ebpf-run --conformance FILE.data...\n"
 	      "       ebpf-run --conformance-plugin [MEMHEX] < PROGHEX\n"
-	      "Run eBPF programs in a userspace interpreter with the kernel's semantics:\n"
-	      "every memory access checked, faults located at the source line.\n"
+	      "Run an eBPF program over every packet of a capture in a userspace interpreter\n"
+	      "with the kernel's semantics: every memory access checked, faults located at the\n"
+	      "source line. Prints verdict counts and the final contents of every map.\n"
 	      "\n"
 	      "  -s, --section SEC      run the program of section SEC\n"
 	      "  -p, --prog NAME        run the program NAME\n"
-	      "  -t, --type TYPE        program type (xdp, socket_filter, ...) when the section\n"
-	      "                         does not tell\n"
+	      "  -t, --type TYPE        program type (xdp, sched_cls, sched_act,\n"
+	      "                         socket_filter) instead of the section's\n"
 	      "  -c, --count N          stop after N packets\n"
-	      "      --trace N          print the first N executed instructions with registers\n"
+	      "      --pass FILE        write the packets the program passed (after its\n"
+	      "                         changes) to FILE (pcap; .pcapng: pcapng)\n"
+	      "      --drop FILE        the same for dropped packets (and faulted runs)\n"
+	      "      --tx FILE          the same for XDP_TX\n"
+	      "      --redirect FILE    the same for XDP_REDIRECT and TC_ACT_REDIRECT\n"
+	      "      --verdicts         print one line per packet: number, verdict, lengths\n"
+	      "      --trace N          print an instruction-by-instruction register trace of\n"
+	      "                         packet N with source lines (with --conformance: of the\n"
+	      "                         first N instructions)\n"
+	      "      --all-entries      also print array entries whose value is all zero\n"
+	      "      --ifindex N        the receiving device's ifindex (default 1, lo)\n"
+	      "      --rx-queue N       XDP rx_queue_index (default 0)\n"
 	      "      --budget N         instructions one run may execute (default 1000000)\n"
-	      "      --json             print results and diagnostics as JSON, one per line\n"
 	      "      --seed N           seed of bpf_get_prandom_u32 (default 0)\n"
+	      "      --json             print the summary (and --verdicts lines, printk\n"
+	      "                         output, diagnostics) as JSON, one object per line\n"
+	      "      --progress         show progress on stderr (default: when it is a\n"
+	      "                         terminal and the capture is large)\n"
+	      "      --no-progress      never show progress\n"
 	      "      --conformance      run bpf_conformance .data files: one PASS/FAIL line\n"
 	      "                         each, then 'N passed, N failed'\n"
 	      "      --conformance-plugin  be a bpf_conformance plugin: program as hex bytes on\n"
@@ -59,15 +80,16 @@ static void usage(FILE *f)
 	      "  -h, --help             show this help and exit\n"
 	      "      --version          show the version and exit\n"
 	      "\n"
-	      "Exit status: 0 success (every test passed), 1 a test failed or the program\n"
-	      "faulted, 2 usage or input errors.\n",
+	      "Exit status: 0 success (every packet ran without a fault; with --conformance\n"
+	      "every test passed), 1 a run faulted or a test failed, 2 usage or input errors.\n",
 	      f);
 }
 
 struct opts {
 	const char *section, *prog, *type;
-	unsigned long long count, trace, budget, seed;
-	int json;
+	const char *out[VM_RUNNER_NCLASSES]; /* --pass, --drop, --tx, --redirect */
+	unsigned long long count, trace, budget, seed, ifindex, rx_queue;
+	int json, verdicts, all_entries, progress; /* progress: -1 never, 1 always, 0 auto */
 };
 
 /* ---------------------------------------------------------------- tracing */
@@ -603,6 +625,342 @@ static int plugin_main(int argc, char **argv, const struct opts *o)
 	return status;
 }
 
+/* ---------------------------------------------------------------- a program over a capture */
+
+#define MAX_FAULTS_SHOWN 20u
+
+/* --trace N of a capture: every instruction of packet N, with the source line it came from
+ * each time that changes. */
+struct src_tracer {
+	FILE *f;
+	const struct diag *d;
+	const struct vm *vm; /* registers that point into a region print as "packet+0xe" */
+	const char *last_file;
+	unsigned last_line;
+};
+
+static void trace_src(void *arg, const struct vm_prog *p, size_t i, const uint64_t *r,
+		      unsigned depth)
+{
+	struct src_tracer *t = arg;
+	const struct obj *o = NULL;
+	const struct obj_line *l = vm_prog_line(p, i, &o);
+	struct isa_insn in;
+	char text[96] = "?";
+
+	if (l) {
+		const char *file = obj_str(o, l->file), *src = NULL;
+		size_t n = 0;
+
+		if (l->line != t->last_line || file != t->last_file) {
+			if (diag_source_line(t->d, file, l->line, &src, &n) != 0) {
+				src = obj_str(o, l->text);
+				n = src ? strlen(src) : 0;
+			}
+			while (n && (*src == ' ' || *src == '\t'))
+				src++, n--;
+			fprintf(t->f, "%*s; %s:%u: %.*s\n", (int)depth * 2, "", file ? file : "?",
+				l->line, (int)n, src ? src : "");
+			t->last_file = file;
+			t->last_line = l->line;
+		}
+	}
+	if (vm_prog_insn(p, i, &in) > 0)
+		isa_insn_print(&in, ISA_SYNTAX_LLVM, ISA_PRINT_HELPER_NAMES, text, sizeof(text));
+	fprintf(t->f, "%*s%5zu: %-36s", (int)depth * 2, "", i, text);
+	for (int k = 0; k < ISA_NREGS; k++) {
+		const char *region = r[k] >> 32 ? vm_region_name(t->vm, (int)(r[k] >> 32)) : NULL;
+
+		if (region)
+			fprintf(t->f, " r%d=%s+0x%" PRIx64, k, region, r[k] & 0xffffffffu);
+		else if (r[k])
+			fprintf(t->f, " r%d=0x%" PRIx64, k, r[k]);
+	}
+	fputc('\n', t->f);
+}
+
+struct cap_run {
+	const struct opts *o;
+	struct diag d;
+	int json, quiet_sink;
+	struct vm_runner *run;
+	struct vm_capture *cap;
+	struct vm_capture_writer *out[VM_RUNNER_NCLASSES];
+	uint64_t file_size;
+	int progress;
+};
+
+/* Print each diagnostic as it is reported: errors of loading, faults, warnings. */
+static void print_sink(const struct diag *d, const struct diag_msg *m, void *arg)
+{
+	struct cap_run *c = arg;
+
+	if (c->quiet_sink)
+		return;
+	if (c->json)
+		diag_msg_print_json(m, stderr);
+	else
+		diag_msg_print(d, m, stderr, 0);
+}
+
+/* A fault of packet @num, located at its source line, printed now. */
+static void report_fault(struct cap_run *c, uint64_t num)
+{
+	struct diag_msg *m;
+	char *text;
+
+	c->quiet_sink = 1;
+	vm_fault_report(vm_runner_vm(c->run), &c->d);
+	c->quiet_sink = 0;
+	if (!c->d.nmsgs)
+		return;
+	m = &c->d.msgs[c->d.nmsgs - 1];
+	if (m->text && asprintf(&text, "packet %" PRIu64 ": %s", num, m->text) >= 0) {
+		free(m->text);
+		m->text = text;
+	}
+	print_sink(&c->d, m, c);
+}
+
+static void print_printk(struct cap_run *c, uint64_t num)
+{
+	struct vm *vm = vm_runner_vm(c->run);
+	size_t len;
+	const char *s = vm_printk_output(vm, &len), *e;
+
+	if (!len)
+		return;
+	for (; *s; s = e + (*e == '\n')) {
+		char line[1024];
+
+		e = strchr(s, '\n');
+		if (!e)
+			e = s + strlen(s);
+		snprintf(line, sizeof(line), "%.*s", (int)(e - s), s);
+		if (c->json) {
+			printf("{\"packet\":%" PRIu64 ",\"printk\":", num);
+			json_put_string(stdout, line);
+			printf("}\n");
+		} else {
+			printf("packet %" PRIu64 ": bpf_trace_printk: %s\n", num, line);
+		}
+	}
+	vm_printk_clear(vm);
+}
+
+static void print_verdict(struct cap_run *c, const struct vm_capture_pkt *pkt,
+			  const struct vm_runner_result *res)
+{
+	if (c->json) {
+		printf("{\"packet\":%" PRIu64 ",\"verdict\":", pkt->num);
+		json_put_string(stdout, res->verdict);
+		printf(",\"r0\":%" PRIu64 ",\"len\":%u,\"out_len\":%u,\"class\":\"%s\","
+		       "\"insns\":%" PRIu64 "}\n",
+		       res->ctx.r0, pkt->caplen, res->out_len, vm_runner_class_name(res->cls),
+		       res->insns);
+	} else {
+		printf("packet %" PRIu64 ": %s (r0 = %" PRId64 "), %u -> %u bytes, %" PRIu64
+		       " insns\n",
+		       pkt->num, res->verdict, (int64_t)res->ctx.r0, pkt->caplen, res->out_len,
+		       res->insns);
+	}
+}
+
+static void show_progress(struct cap_run *c, const struct vm_capture_pkt *pkt, int done)
+{
+	if (done) {
+		fputs("\r\033[K", stderr);
+		return;
+	}
+	if (c->file_size && pkt->offset)
+		fprintf(stderr, "\r%" PRIu64 " packets, %3d%%", pkt->num,
+			(int)(pkt->offset * 100 / c->file_size));
+	else
+		fprintf(stderr, "\r%" PRIu64 " packets", pkt->num);
+}
+
+static const char *type_name(uint32_t type)
+{
+	const struct isa_progtype *t = isa_progtype_by_id((int)type);
+
+	return t ? t->name : "?";
+}
+
+static void print_summary(struct cap_run *c, const char *prog_path, const char *cap_path)
+{
+	const struct vm_runner_stats *st = vm_runner_stats(c->run);
+	struct buf maps = {0};
+	unsigned flags = c->o->all_entries ? VM_OBJ_FMT_ZEROS : 0;
+
+	vm_obj_collect(vm_runner_obj(c->run));
+	if (vm_obj_maps_format(vm_runner_obj(c->run), &maps, c->json, flags) ||
+	    buf_append(&maps, "", 1))
+		maps.len = 0;
+	if (c->json) {
+		printf("{\"program\":");
+		json_put_string(stdout, vm_runner_prog_name(c->run));
+		printf(",\"section\":");
+		json_put_string(stdout, vm_runner_prog_section(c->run));
+		printf(",\"type\":");
+		json_put_string(stdout, type_name(vm_runner_prog_type(c->run)));
+		printf(",\"object\":");
+		json_put_string(stdout, prog_path);
+		printf(",\"capture\":");
+		json_put_string(stdout, cap_path);
+		printf(",\"packets\":%" PRIu64 ",\"skipped\":%" PRIu64 ",\"faults\":%" PRIu64
+		       ",\"bytes\":%" PRIu64 ",\"insns\":%" PRIu64 ",\"verdicts\":{",
+		       st->packets, st->skipped, st->faults, st->bytes, st->insns);
+		for (size_t i = 0; i < st->nverdicts; i++) {
+			printf("%s", i ? "," : "");
+			json_put_string(stdout, st->verdicts[i].name);
+			printf(":%" PRIu64, st->verdicts[i].count);
+		}
+		printf("},\"outputs\":{");
+		for (int k = 0; k < VM_RUNNER_NCLASSES; k++)
+			printf("%s\"%s\":%" PRIu64, k ? "," : "",
+			       vm_runner_class_name((enum vm_runner_class)k), st->classes[k]);
+		printf("},\"maps\":[");
+		/* one object per line from vm_obj_maps_format: join them into the array */
+		for (char *m = (char *)maps.data, *nl; m && *m; m = nl + 1) {
+			nl = strchr(m, '\n');
+			if (!nl)
+				nl = m + strlen(m) - 1;
+			printf("%s%.*s", m == (char *)maps.data ? "" : ",", (int)(nl - m), m);
+		}
+		printf("]}\n");
+	} else {
+		printf("%s: program '%s' (section %s, %s) over %s\n", prog_path,
+		       vm_runner_prog_name(c->run), vm_runner_prog_section(c->run),
+		       type_name(vm_runner_prog_type(c->run)), cap_path);
+		printf("packets: %" PRIu64, st->packets);
+		if (st->skipped)
+			printf(" (and %" PRIu64 " skipped)", st->skipped);
+		printf(", faults: %" PRIu64 ", instructions: %" PRIu64, st->faults, st->insns);
+		if (st->packets)
+			printf(" (%.1f per packet)", (double)st->insns / (double)st->packets);
+		printf("\nverdicts:\n");
+		for (size_t i = 0; i < st->nverdicts; i++)
+			printf("  %-16s %" PRIu64 "\n", st->verdicts[i].name,
+			       st->verdicts[i].count);
+		if (maps.len > 1)
+			printf("maps:\n%s", (char *)maps.data);
+	}
+	buf_free(&maps);
+}
+
+static int open_outputs(struct cap_run *c)
+{
+	for (int k = 0; k < VM_RUNNER_NCLASSES; k++) {
+		const char *path = c->o->out[k];
+		size_t n;
+		enum vm_capture_format fmt;
+
+		if (!path)
+			continue;
+		n = strlen(path);
+		fmt = n > 7 && strcmp(path + n - 7, ".pcapng") == 0 ? VM_CAPTURE_PCAPNG
+								    : VM_CAPTURE_PCAP;
+		if (vm_capture_writer_open(path, VM_CAPTURE_LINK_EN10MB, fmt, &c->out[k], &c->d))
+			return -1;
+	}
+	return 0;
+}
+
+static int capture_main(const char *prog_path, const char *cap_path, const struct opts *o)
+{
+	struct vm_runner_opts ro = {
+		.path = prog_path,
+		.prog = o->prog,
+		.section = o->section,
+		.budget = o->budget,
+		.seed = o->seed,
+		.ifindex = (uint32_t)o->ifindex,
+		.rx_queue = (uint32_t)o->rx_queue,
+	};
+	struct cap_run c = {.o = o, .json = o->json};
+	struct src_tracer tr = {.f = stdout, .d = &c.d};
+	struct vm_capture_pkt pkt;
+	struct vm_runner_result res;
+	uint64_t skipped_shown = 0;
+	int status = 2, err;
+	struct stat sb;
+
+	diag_init(&c.d);
+	c.d.sink = print_sink;
+	c.d.sink_arg = &c;
+	if (o->type)
+		ro.prog_type = isa_progtype_by_name(o->type)->id;
+	if (vm_runner_new(&ro, &c.run, &c.d))
+		goto out;
+	if (vm_capture_open(cap_path, &c.cap, &c.d))
+		goto out;
+	if (vm_runner_linktype_check(vm_capture_linktype(c.cap), cap_path, &c.d))
+		goto out;
+	if (open_outputs(&c))
+		goto out;
+	if (strcmp(cap_path, "-") != 0 && stat(cap_path, &sb) == 0)
+		c.file_size = (uint64_t)sb.st_size;
+	c.progress =
+		o->progress > 0 || (o->progress == 0 && isatty(2) && c.file_size > (16u << 20));
+	status = 0;
+	while ((err = vm_capture_next(c.cap, &pkt)) == 1) {
+		int traced = o->trace && pkt.num == o->trace;
+
+		if (o->count && pkt.num > o->count)
+			break;
+		if (traced) {
+			printf("trace of packet %" PRIu64 " (%u bytes):\n", pkt.num, pkt.caplen);
+			tr.vm = vm_runner_vm(c.run);
+			vm_trace_set(vm_runner_vm(c.run), trace_src, &tr);
+		}
+		err = vm_runner_packet(c.run, pkt.data, pkt.caplen, pkt.linktype, pkt.ts_ns, &res);
+		if (traced)
+			vm_trace_set(vm_runner_vm(c.run), NULL, NULL);
+		if (err) {
+			if (skipped_shown++ < MAX_FAULTS_SHOWN)
+				diag_warning(&c.d, &(struct diag_loc){.file = cap_path},
+					     "packet %" PRIu64 " skipped: %s", pkt.num,
+					     vm_runner_skip_reason(c.run));
+			continue;
+		}
+		print_printk(&c, pkt.num);
+		if (res.ctx.fault) {
+			status = 1;
+			if (vm_runner_stats(c.run)->faults <= MAX_FAULTS_SHOWN)
+				report_fault(&c, pkt.num);
+		}
+		if (traced)
+			printf("packet %" PRIu64 ": %s (r0 = 0x%" PRIx64 ")\n", pkt.num,
+			       res.verdict, res.ctx.r0);
+		if (o->verdicts)
+			print_verdict(&c, &pkt, &res);
+		if (c.out[res.cls] &&
+		    vm_capture_write(c.out[res.cls], res.out, res.out_len, res.out_len, pkt.ts_ns))
+			status = 2;
+		if (c.progress && (pkt.num & 0x3fff) == 0)
+			show_progress(&c, &pkt, 0);
+	}
+	if (c.progress)
+		show_progress(&c, &pkt, 1);
+	if (err < 0)
+		status = 2; /* reported: a damaged capture */
+	if (vm_runner_stats(c.run)->faults > MAX_FAULTS_SHOWN)
+		diag_note(&c.d, NULL, "%" PRIu64 " more faults not shown",
+			  vm_runner_stats(c.run)->faults - MAX_FAULTS_SHOWN);
+	print_summary(&c, prog_path, cap_path);
+out:
+	for (int k = 0; k < VM_RUNNER_NCLASSES; k++)
+		if (vm_capture_writer_close(c.out[k]))
+			status = 2;
+	vm_capture_close(c.cap);
+	vm_runner_free(c.run);
+	if (!c.json && c.d.nerrors)
+		fprintf(stderr, "%s: %u error%s generated\n", prog_name, c.d.nerrors,
+			c.d.nerrors == 1 ? "" : "s");
+	diag_fini(&c.d);
+	return status;
+}
+
 /* ---------------------------------------------------------------- main */
 
 static int parse_num(const char *opt, const char *s, unsigned long long *out)
@@ -620,7 +978,25 @@ static int parse_num(const char *opt, const char *s, unsigned long long *out)
 
 int main(int argc, char **argv)
 {
-	enum { O_TRACE = 256, O_JSON, O_SEED, O_BUDGET, O_CONF, O_PLUGIN, O_VERSION };
+	enum {
+		O_TRACE = 256,
+		O_JSON,
+		O_SEED,
+		O_BUDGET,
+		O_CONF,
+		O_PLUGIN,
+		O_VERSION,
+		O_PASS,
+		O_DROP,
+		O_TX,
+		O_REDIRECT,
+		O_VERDICTS,
+		O_ALL,
+		O_IFINDEX,
+		O_RXQ,
+		O_PROGRESS,
+		O_NO_PROGRESS
+	};
 	static const struct option longopts[] = {
 		{"section", required_argument, NULL, 's'},
 		{"prog", required_argument, NULL, 'p'},
@@ -630,6 +1006,16 @@ int main(int argc, char **argv)
 		{"budget", required_argument, NULL, O_BUDGET},
 		{"json", no_argument, NULL, O_JSON},
 		{"seed", required_argument, NULL, O_SEED},
+		{"pass", required_argument, NULL, O_PASS},
+		{"drop", required_argument, NULL, O_DROP},
+		{"tx", required_argument, NULL, O_TX},
+		{"redirect", required_argument, NULL, O_REDIRECT},
+		{"verdicts", no_argument, NULL, O_VERDICTS},
+		{"all-entries", no_argument, NULL, O_ALL},
+		{"ifindex", required_argument, NULL, O_IFINDEX},
+		{"rx-queue", required_argument, NULL, O_RXQ},
+		{"progress", no_argument, NULL, O_PROGRESS},
+		{"no-progress", no_argument, NULL, O_NO_PROGRESS},
 		{"conformance", no_argument, NULL, O_CONF},
 		{"conformance-plugin", no_argument, NULL, O_PLUGIN},
 		{"help", no_argument, NULL, 'h'},
@@ -668,6 +1054,32 @@ int main(int argc, char **argv)
 			break;
 		case O_JSON:
 			o.json = 1;
+			break;
+		case O_PASS:
+		case O_DROP:
+		case O_TX:
+		case O_REDIRECT:
+			o.out[c - O_PASS] = optarg;
+			break;
+		case O_VERDICTS:
+			o.verdicts = 1;
+			break;
+		case O_ALL:
+			o.all_entries = 1;
+			break;
+		case O_IFINDEX:
+			if (parse_num("--ifindex", optarg, &o.ifindex) || o.ifindex > UINT32_MAX)
+				return 2;
+			break;
+		case O_RXQ:
+			if (parse_num("--rx-queue", optarg, &o.rx_queue) || o.rx_queue > UINT32_MAX)
+				return 2;
+			break;
+		case O_PROGRESS:
+			o.progress = 1;
+			break;
+		case O_NO_PROGRESS:
+			o.progress = -1;
 			break;
 		case O_CONF:
 			conf = 1;
@@ -710,7 +1122,9 @@ int main(int argc, char **argv)
 		fprintf(stderr, "%s: unknown program type '%s'\n", prog_name, o.type);
 		return 2;
 	}
-	fprintf(stderr, "%s: running %s over %s: not implemented yet\n", prog_name, argv[0],
-		argv[1]);
-	return 2;
+	if (o.type && isa_progtype_by_name(o.type)->id <= 0) {
+		fprintf(stderr, "%s: program type '%s' has no context here\n", prog_name, o.type);
+		return 2;
+	}
+	return capture_main(argv[0], argv[1], &o);
 }

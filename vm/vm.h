@@ -61,6 +61,10 @@ enum {
 	VM_MEM_READ = 1,
 	VM_MEM_WRITE = 2,
 	VM_MEM_RW = VM_MEM_READ | VM_MEM_WRITE,
+	/* Every access goes to the VM's hooks (struct vm_hooks): the context, whose pointer
+	 * fields load as 64-bit addresses and whose fields have per-field permissions, and
+	 * the XDP metadata, which ends where the packet starts (ctx.c). Never the fast path. */
+	VM_MEM_HOOK = 4,
 };
 
 /*
@@ -125,6 +129,28 @@ enum {
 	VM_HELPER_TAIL_CALL = 2, /* continue in vm->tail_prog (bpf_tail_call succeeded) */
 };
 struct vm;
+
+/*
+ * Hooks for VM_MEM_HOOK regions and ld_abs/ld_ind (installed by ctx.c). @idx is the region,
+ * @off the offset in it (as a 32-bit number: an address just below the region's start is
+ * near 4 GiB). Each returns 0, or -1 after recording the fault with vm_fault_set (the memory
+ * hooks only when @record; vm_mem_probe passes 0).
+ *   ptr     the host address of @size bytes for a helper's pointer argument (@write 1) or an
+ *           atomic (@write 2) or a read (@write 0); NULL on refusal
+ *   load    a load of @size bytes: *@val, already extended (a packet pointer field gives the
+ *           full 64-bit address); @sx: a sign-extending load
+ *   store   a store of the low @size bytes of @val
+ *   ldabs   ld_abs/ld_ind of @size bytes at packet offset @off (the instruction's 32-bit
+ *           sum): 0 with *@val, 1 when outside the packet (the program ends with r0 = 0)
+ */
+struct vm_hooks {
+	void *(*ptr)(struct vm *vm, int idx, uint32_t off, uint32_t size, int write, int record);
+	int (*load)(struct vm *vm, int idx, uint32_t off, uint32_t size, int sx, uint64_t *val);
+	int (*store)(struct vm *vm, int idx, uint32_t off, uint32_t size, uint64_t val);
+	int (*ldabs)(struct vm *vm, int32_t off, uint32_t size, uint64_t *val);
+	void *arg; /* the hooks' owner (struct vm_ctx) */
+};
+
 typedef int (*vm_helper_fn)(struct vm *vm, const uint64_t *args, uint64_t *ret);
 
 /* Trace hook: called before each executed instruction with the registers as they are. */
@@ -170,6 +196,12 @@ struct vm {
 	const struct vm_prog *tail_prog; /* set by the tail call helper */
 
 	int pkt_region; /* ld_abs/ld_ind read this region (0: none) */
+	struct vm_hooks hooks;
+
+	/* Helpers the kernel refuses to the program type (a bit per id): calling one faults
+	 * "not allowed in <helper_scope> programs" instead of "not available". */
+	uint64_t helper_denied[VM_HELPER_MAX / 64];
+	const char *helper_scope;
 
 	struct vm_map_handle *maps;
 	size_t nmaps, maps_cap;
@@ -229,8 +261,13 @@ const char *vm_region_name(const struct vm *vm, int idx);
 void *vm_mem_ptr(struct vm *vm, uint64_t addr, uint32_t size, int write);
 /* vm_mem_probe - as vm_mem_ptr, but records no fault (probe_read semantics). */
 void *vm_mem_probe(struct vm *vm, uint64_t addr, uint32_t size, int write);
-/* The slow path of the interpreter's check: slotted regions, then the fault. */
+/* The slow paths of the interpreter's check: slotted and hooked regions, then the fault.
+ * vm_mem_slow for atomics (@write 2) and the old callers; vm_mem_load and vm_mem_store do
+ * the whole access (a hooked region computes or filters the value): 0, or -1 with the fault
+ * recorded. vm_mem_load extends the value to 64 bits (sign-extends with @sx). */
 void *vm_mem_slow(struct vm *vm, uint64_t addr, uint32_t size, int write);
+int vm_mem_load(struct vm *vm, uint64_t addr, uint32_t size, int sx, uint64_t *val);
+int vm_mem_store(struct vm *vm, uint64_t addr, uint32_t size, uint64_t val);
 
 /* ---- faults ---- */
 
@@ -288,6 +325,8 @@ void vm_prog_source_set(struct vm_prog *p, const struct obj *o, const struct vm_
 /* Slots of @p, and its name. */
 size_t vm_prog_len(const struct vm_prog *p);
 const char *vm_prog_name(const struct vm_prog *p);
+/* The source line slot @i came from (its object in *@o), or NULL: no line info. */
+const struct obj_line *vm_prog_line(const struct vm_prog *p, size_t i, const struct obj **o);
 /* The decoded instruction at slot @i (for traces). */
 int vm_prog_insn(const struct vm_prog *p, size_t i, struct isa_insn *out);
 

@@ -30,7 +30,7 @@
 /* Fast-path limits for @r from its flags and slot (see struct vm_region). */
 static void region_limits(struct vm_region *r)
 {
-	int flat = r->slot == 0;
+	int flat = r->slot == 0 && !(r->flags & VM_MEM_HOOK);
 
 	r->rlim = flat && (r->flags & VM_MEM_READ) ? r->len : 0;
 	r->wlim = flat && (r->flags & VM_MEM_WRITE) ? r->len : 0;
@@ -146,6 +146,15 @@ static void *mem_check(struct vm *vm, uint64_t addr, uint32_t size, int write, i
 	const struct vm_region *r;
 	char why[160];
 
+	/* A hooked region (context, XDP metadata) checks its own accesses, also the offsets
+	 * near 4 GiB that the metadata (which ends where the packet starts) uses. */
+	if (ri > 0 && ri < vm->nregions && (vm->regions[ri].flags & VM_MEM_HOOK)) {
+		if (vm->hooks.ptr)
+			return vm->hooks.ptr(vm, (int)ri, off, size, write, record);
+		if (record)
+			mem_fault(vm, addr, size, write, (int)ri, "the region has no access hook");
+		return NULL;
+	}
 	/* An offset no region reaches, just below region ri + 1: a pointer moved below the start
 	 * of that region (r10 - 520), so name it rather than "no region". */
 	if (off >= VM_REGION_MAX_LEN && ri + 1 < vm->nregions && ri + 1 > 0) {
@@ -203,6 +212,42 @@ static void *mem_check(struct vm *vm, uint64_t addr, uint32_t size, int write, i
 void *vm_mem_slow(struct vm *vm, uint64_t addr, uint32_t size, int write)
 {
 	return mem_check(vm, addr, size, write, 1);
+}
+
+int vm_mem_load(struct vm *vm, uint64_t addr, uint32_t size, int sx, uint64_t *val)
+{
+	uint64_t ri = addr >> 32, v = 0;
+	const uint8_t *h;
+
+	if (ri > 0 && ri < vm->nregions && (vm->regions[ri].flags & VM_MEM_HOOK) &&
+	    vm->hooks.load)
+		return vm->hooks.load(vm, (int)ri, (uint32_t)addr, size, sx, val);
+	h = mem_check(vm, addr, size, 0, 1);
+	if (!h)
+		return -1;
+	memcpy(&v, h, size); /* little-endian host: the low bytes */
+	if (sx && size < 8) {
+		unsigned sh = 64 - 8 * size;
+
+		v = (uint64_t)((int64_t)(v << sh) >> sh);
+	}
+	*val = v;
+	return 0;
+}
+
+int vm_mem_store(struct vm *vm, uint64_t addr, uint32_t size, uint64_t val)
+{
+	uint64_t ri = addr >> 32;
+	uint8_t *h;
+
+	if (ri > 0 && ri < vm->nregions && (vm->regions[ri].flags & VM_MEM_HOOK) &&
+	    vm->hooks.store)
+		return vm->hooks.store(vm, (int)ri, (uint32_t)addr, size, val);
+	h = mem_check(vm, addr, size, 1, 1);
+	if (!h)
+		return -1;
+	memcpy(h, &val, size);
+	return 0;
 }
 
 void *vm_mem_ptr(struct vm *vm, uint64_t addr, uint32_t size, int write)

@@ -1,0 +1,12 @@
+; kp_callee_saved_kept.s - r6-r9 survive a helper call: r6 set before the call is read after it.
+; kernel: accept
+	.license "GPL"
+	.section kprobe/do_nanosleep
+	.globl kp_callee_saved_kept
+	.type kp_callee_saved_kept, @function
+kp_callee_saved_kept:
+	r6 = 7
+	call bpf_ktime_get_ns
+	r0 = r6
+	exit
+	.size kp_callee_saved_kept, .-kp_callee_saved_kept

@@ -1,0 +1,19 @@
+; kp_map_value_negative_off.s - reads at offset -4 of a map value.
+; kernel: reject: R0 min value is outside of the allowed memory range
+	.license "GPL"
+	.map arr, array, key=4, value=8, entries=4
+	.section kprobe/do_nanosleep
+	.globl kp_map_value_negative_off
+	.type kp_map_value_negative_off, @function
+kp_map_value_negative_off:
+	*(u32 *)(r10 - 4) = 0
+	r2 = r10
+	r2 += -4
+	r1 = arr ll
+	call bpf_map_lookup_elem
+	if r0 == 0 goto out
+	r0 = *(u32 *)(r0 - 4)
+out:
+	r0 = 0
+	exit
+	.size kp_map_value_negative_off, .-kp_map_value_negative_off

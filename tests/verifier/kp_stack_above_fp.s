@@ -1,0 +1,12 @@
+; kp_stack_above_fp.s - stores at r10 + 0: above the frame, outside the stack.
+; kernel: reject: invalid write to stack R10 off=0 size=8
+	.license "GPL"
+	.section kprobe/do_nanosleep
+	.globl kp_stack_above_fp
+	.type kp_stack_above_fp, @function
+kp_stack_above_fp:
+	r1 = 0
+	*(u64 *)(r10 + 0) = r1
+	r0 = 0
+	exit
+	.size kp_stack_above_fp, .-kp_stack_above_fp

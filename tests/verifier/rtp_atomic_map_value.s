@@ -1,0 +1,20 @@
+; rtp_atomic_map_value.s - an atomic add into a NULL-checked map value.
+; kernel: accept
+	.license "GPL"
+	.map arr, array, key=4, value=8, entries=4
+	.section raw_tracepoint/sys_enter
+	.globl rtp_atomic_map_value
+	.type rtp_atomic_map_value, @function
+rtp_atomic_map_value:
+	*(u32 *)(r10 - 4) = 0
+	r2 = r10
+	r2 += -4
+	r1 = arr ll
+	call bpf_map_lookup_elem
+	if r0 == 0 goto out
+	r1 = 1
+	lock *(u64 *)(r0 + 0) += r1
+out:
+	r0 = 0
+	exit
+	.size rtp_atomic_map_value, .-rtp_atomic_map_value

@@ -1,0 +1,17 @@
+; rtp_call_stack_too_deep.s - caller and callee each use 512 bytes of stack: over the 512-byte limit of a shared stack; tracing types get private per-subprogram stacks on x86-64 and may.
+; kernel: accept
+	.license "GPL"
+	.section raw_tracepoint/sys_enter
+	.globl rtp_call_stack_too_deep
+	.type rtp_call_stack_too_deep, @function
+rtp_call_stack_too_deep:
+	*(u64 *)(r10 - 512) = 0
+	call f
+	exit
+	.size rtp_call_stack_too_deep, .-rtp_call_stack_too_deep
+	.type f, @function
+f:
+	*(u64 *)(r10 - 512) = 0
+	r0 = 0
+	exit
+	.size f, .-f

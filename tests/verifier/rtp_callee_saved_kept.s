@@ -1,0 +1,12 @@
+; rtp_callee_saved_kept.s - r6-r9 survive a helper call: r6 set before the call is read after it.
+; kernel: accept
+	.license "GPL"
+	.section raw_tracepoint/sys_enter
+	.globl rtp_callee_saved_kept
+	.type rtp_callee_saved_kept, @function
+rtp_callee_saved_kept:
+	r6 = 7
+	call bpf_ktime_get_ns
+	r0 = r6
+	exit
+	.size rtp_callee_saved_kept, .-rtp_callee_saved_kept

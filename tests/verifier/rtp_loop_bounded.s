@@ -1,0 +1,16 @@
+; rtp_loop_bounded.s - a loop of 10 iterations: the verifier walks it to the end.
+; kernel: accept
+	.license "GPL"
+	.section raw_tracepoint/sys_enter
+	.globl rtp_loop_bounded
+	.type rtp_loop_bounded, @function
+rtp_loop_bounded:
+	r1 = 0
+	r0 = 0
+loop:
+	r0 += r1
+	r1 += 1
+	if r1 < 10 goto loop
+	r0 = 0
+	exit
+	.size rtp_loop_bounded, .-rtp_loop_bounded

@@ -1,0 +1,17 @@
+; rtp_map_array_const_key.s - an array lookup with the constant key 0 < max_entries, no NULL check: this kernel types the result as a map value, never NULL.
+; kernel: accept
+	.license "GPL"
+	.map arr, array, key=4, value=8, entries=4
+	.section raw_tracepoint/sys_enter
+	.globl rtp_map_array_const_key
+	.type rtp_map_array_const_key, @function
+rtp_map_array_const_key:
+	*(u32 *)(r10 - 4) = 0
+	r2 = r10
+	r2 += -4
+	r1 = arr ll
+	call bpf_map_lookup_elem
+	r0 = *(u64 *)(r0 + 0)
+	r0 = 0
+	exit
+	.size rtp_map_array_const_key, .-rtp_map_array_const_key

@@ -1,0 +1,19 @@
+; rtp_map_value_misaligned.s - reads a u64 at offset 4 of a map value: root without strict alignment allows it.
+; kernel: accept
+	.license "GPL"
+	.map arr, array, key=4, value=64, entries=4
+	.section raw_tracepoint/sys_enter
+	.globl rtp_map_value_misaligned
+	.type rtp_map_value_misaligned, @function
+rtp_map_value_misaligned:
+	*(u32 *)(r10 - 4) = 0
+	r2 = r10
+	r2 += -4
+	r1 = arr ll
+	call bpf_map_lookup_elem
+	if r0 == 0 goto out
+	r0 = *(u64 *)(r0 + 4)
+out:
+	r0 = 0
+	exit
+	.size rtp_map_value_misaligned, .-rtp_map_value_misaligned

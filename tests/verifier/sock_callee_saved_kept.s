@@ -1,0 +1,12 @@
+; sock_callee_saved_kept.s - r6-r9 survive a helper call: r6 set before the call is read after it.
+; kernel: accept
+	.license "GPL"
+	.section socket
+	.globl sock_callee_saved_kept
+	.type sock_callee_saved_kept, @function
+sock_callee_saved_kept:
+	r6 = 7
+	call bpf_ktime_get_ns
+	r0 = r6
+	exit
+	.size sock_callee_saved_kept, .-sock_callee_saved_kept

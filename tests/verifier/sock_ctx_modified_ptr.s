@@ -1,0 +1,12 @@
+; sock_ctx_modified_ptr.s - adds 8 to the context pointer and dereferences it: ctx pointers must not move.
+; kernel: reject: dereference of modified ctx ptr R1 off=8 disallowed
+	.license "GPL"
+	.section socket
+	.globl sock_ctx_modified_ptr
+	.type sock_ctx_modified_ptr, @function
+sock_ctx_modified_ptr:
+	r1 += 8
+	r0 = *(u32 *)(r1 + 0)
+	r0 = 0
+	exit
+	.size sock_ctx_modified_ptr, .-sock_ctx_modified_ptr

@@ -1,0 +1,15 @@
+; sock_map_arg_not_map.s - passes a stack pointer where the map should be.
+; kernel: reject: R1 type=fp expected=map_ptr
+	.license "GPL"
+	.section socket
+	.globl sock_map_arg_not_map
+	.type sock_map_arg_not_map, @function
+sock_map_arg_not_map:
+	*(u32 *)(r10 - 4) = 0
+	r2 = r10
+	r2 += -4
+	r1 = r10
+	call bpf_map_lookup_elem
+	r0 = 0
+	exit
+	.size sock_map_arg_not_map, .-sock_map_arg_not_map

@@ -1,0 +1,13 @@
+; sock_r10_copy_moves.s - moves a copy of r10 instead: allowed, the copy points to stack.
+; kernel: accept
+	.license "GPL"
+	.section socket
+	.globl sock_r10_copy_moves
+	.type sock_r10_copy_moves, @function
+sock_r10_copy_moves:
+	r1 = r10
+	r1 += -8
+	*(u64 *)(r1 + 0) = 0
+	r0 = *(u64 *)(r1 + 0)
+	exit
+	.size sock_r10_copy_moves, .-sock_r10_copy_moves

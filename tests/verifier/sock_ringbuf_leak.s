@@ -1,0 +1,15 @@
+; sock_ringbuf_leak.s - reserves ringbuf memory and exits without submit or discard.
+; kernel: reject: BPF_EXIT instruction in main prog would lead to reference leak
+	.license "GPL"
+	.map rb, ringbuf, key=0, value=0, entries=4096
+	.section socket
+	.globl sock_ringbuf_leak
+	.type sock_ringbuf_leak, @function
+sock_ringbuf_leak:
+	r1 = rb ll
+	r2 = 8
+	r3 = 0
+	call bpf_ringbuf_reserve
+	r0 = 0
+	exit
+	.size sock_ringbuf_leak, .-sock_ringbuf_leak

@@ -1,0 +1,13 @@
+; tc_atomic_add_stack.s - an atomic add into an initialised stack slot.
+; kernel: accept
+	.license "GPL"
+	.section tc
+	.globl tc_atomic_add_stack
+	.type tc_atomic_add_stack, @function
+tc_atomic_add_stack:
+	*(u64 *)(r10 - 8) = 0
+	r1 = 1
+	lock *(u64 *)(r10 - 8) += r1
+	r0 = 0
+	exit
+	.size tc_atomic_add_stack, .-tc_atomic_add_stack

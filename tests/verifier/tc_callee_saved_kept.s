@@ -1,0 +1,12 @@
+; tc_callee_saved_kept.s - r6-r9 survive a helper call: r6 set before the call is read after it.
+; kernel: accept
+	.license "GPL"
+	.section tc
+	.globl tc_callee_saved_kept
+	.type tc_callee_saved_kept, @function
+tc_callee_saved_kept:
+	r6 = 7
+	call bpf_ktime_get_ns
+	r0 = r6
+	exit
+	.size tc_callee_saved_kept, .-tc_callee_saved_kept

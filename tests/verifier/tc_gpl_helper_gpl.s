@@ -1,0 +1,16 @@
+; tc_gpl_helper_gpl.s - the same bpf_trace_printk call with a GPL license: allowed.
+; kernel: accept
+	.license "GPL"
+	.section tc
+	.globl tc_gpl_helper_gpl
+	.type tc_gpl_helper_gpl, @function
+tc_gpl_helper_gpl:
+	r1 = 0x0a6968
+	*(u64 *)(r10 - 8) = r1
+	r1 = r10
+	r1 += -8
+	r2 = 4
+	call bpf_trace_printk
+	r0 = 0
+	exit
+	.size tc_gpl_helper_gpl, .-tc_gpl_helper_gpl

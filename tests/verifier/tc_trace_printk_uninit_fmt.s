@@ -1,0 +1,14 @@
+; tc_trace_printk_uninit_fmt.s - bpf_trace_printk of a format on uninitialised stack. Root may: the kernel lets privileged programs read uninitialised stack.
+; kernel: accept
+	.license "GPL"
+	.section tc
+	.globl tc_trace_printk_uninit_fmt
+	.type tc_trace_printk_uninit_fmt, @function
+tc_trace_printk_uninit_fmt:
+	r1 = r10
+	r1 += -8
+	r2 = 8
+	call bpf_trace_printk
+	r0 = 0
+	exit
+	.size tc_trace_printk_uninit_fmt, .-tc_trace_printk_uninit_fmt

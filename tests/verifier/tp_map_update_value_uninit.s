@@ -1,0 +1,19 @@
+; tp_map_update_value_uninit.s - updates with a value read from uninitialised stack. Root may: the kernel lets privileged programs read uninitialised stack.
+; kernel: accept
+	.license "GPL"
+	.map h, hash, key=4, value=8, entries=16
+	.section tracepoint/syscalls/sys_enter_nanosleep
+	.globl tp_map_update_value_uninit
+	.type tp_map_update_value_uninit, @function
+tp_map_update_value_uninit:
+	*(u32 *)(r10 - 4) = 1
+	r1 = h ll
+	r2 = r10
+	r2 += -4
+	r3 = r10
+	r3 += -16
+	r4 = 0
+	call bpf_map_update_elem
+	r0 = 0
+	exit
+	.size tp_map_update_value_uninit, .-tp_map_update_value_uninit

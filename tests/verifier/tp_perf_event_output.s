@@ -1,0 +1,18 @@
+; tp_perf_event_output.s - bpf_perf_event_output of 8 stack bytes to a perf event array, with the context.
+; kernel: accept
+	.license "GPL"
+	.map pe, perf_event_array, key=4, value=4, entries=0
+	.section tracepoint/syscalls/sys_enter_nanosleep
+	.globl tp_perf_event_output
+	.type tp_perf_event_output, @function
+tp_perf_event_output:
+	*(u64 *)(r10 - 8) = 1
+	r2 = pe ll
+	r3 = 0xffffffff ll
+	r4 = r10
+	r4 += -8
+	r5 = 8
+	call bpf_perf_event_output
+	r0 = 0
+	exit
+	.size tp_perf_event_output, .-tp_perf_event_output

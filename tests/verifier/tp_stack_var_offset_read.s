@@ -1,0 +1,18 @@
+; tp_stack_var_offset_read.s - reads the stack at a variable offset (0..7 below r10 - 16) of initialised bytes.
+; kernel: accept
+	.license "GPL"
+	.section tracepoint/syscalls/sys_enter_nanosleep
+	.globl tp_stack_var_offset_read
+	.type tp_stack_var_offset_read, @function
+tp_stack_var_offset_read:
+	r1 = 0
+	*(u64 *)(r10 - 8) = r1
+	*(u64 *)(r10 - 16) = r1
+	call bpf_get_prandom_u32
+	r0 &= 7
+	r1 = r10
+	r1 += -16
+	r1 += r0
+	r0 = *(u8 *)(r1 + 0)
+	exit
+	.size tp_stack_var_offset_read, .-tp_stack_var_offset_read

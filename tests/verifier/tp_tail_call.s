@@ -1,0 +1,14 @@
+; tp_tail_call.s - a tail call through a prog_array, falling through when it fails.
+; kernel: accept
+	.license "GPL"
+	.map jmp, prog_array, key=4, value=4, entries=4
+	.section tracepoint/syscalls/sys_enter_nanosleep
+	.globl tp_tail_call
+	.type tp_tail_call, @function
+tp_tail_call:
+	r2 = jmp ll
+	r3 = 0
+	call bpf_tail_call
+	r0 = 0
+	exit
+	.size tp_tail_call, .-tp_tail_call

@@ -1,0 +1,12 @@
+; xdp_ctx_modified_ptr.s - adds 8 to the context pointer and dereferences it: ctx pointers must not move.
+; kernel: reject: dereference of modified ctx ptr R1 off=8 disallowed
+	.license "GPL"
+	.section xdp
+	.globl xdp_ctx_modified_ptr
+	.type xdp_ctx_modified_ptr, @function
+xdp_ctx_modified_ptr:
+	r1 += 8
+	r0 = *(u32 *)(r1 + 4)
+	r0 = 0
+	exit
+	.size xdp_ctx_modified_ptr, .-xdp_ctx_modified_ptr

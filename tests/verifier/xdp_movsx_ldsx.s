@@ -1,0 +1,13 @@
+; xdp_movsx_ldsx.s - v4 sign-extending move and load.
+; kernel: accept
+	.license "GPL"
+	.section xdp
+	.globl xdp_movsx_ldsx
+	.type xdp_movsx_ldsx, @function
+xdp_movsx_ldsx:
+	*(u64 *)(r10 - 8) = -1
+	r1 = *(s8 *)(r10 - 8)
+	r0 = (s16)r1
+	r0 = 0
+	exit
+	.size xdp_movsx_ldsx, .-xdp_movsx_ldsx

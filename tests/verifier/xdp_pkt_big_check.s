@@ -1,0 +1,17 @@
+; xdp_pkt_big_check.s - checks 0xffff bytes of packet (MAX_PACKET_OFF, the most a check proves) and reads at 0x7ff0.
+; kernel: accept
+	.license "GPL"
+	.section xdp
+	.globl xdp_pkt_big_check
+	.type xdp_pkt_big_check, @function
+xdp_pkt_big_check:
+	r2 = *(u32 *)(r1 + 0)
+	r3 = *(u32 *)(r1 + 4)
+	r4 = r2
+	r4 += 0xffff
+	if r4 > r3 goto out
+	r0 = *(u8 *)(r2 + 0x7ff0)
+out:
+	r0 = 2
+	exit
+	.size xdp_pkt_big_check, .-xdp_pkt_big_check

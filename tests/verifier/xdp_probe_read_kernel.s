@@ -1,0 +1,15 @@
+; xdp_probe_read_kernel.s - copies 8 bytes of kernel memory to the stack.
+; kernel: accept
+	.license "GPL"
+	.section xdp
+	.globl xdp_probe_read_kernel
+	.type xdp_probe_read_kernel, @function
+xdp_probe_read_kernel:
+	r1 = r10
+	r1 += -8
+	r2 = 8
+	r3 = 0
+	call bpf_probe_read_kernel
+	r0 = 0
+	exit
+	.size xdp_probe_read_kernel, .-xdp_probe_read_kernel

@@ -1,0 +1,24 @@
+; xdp_ringbuf_double_submit.s - submits the same reservation twice.
+; kernel: reject: R1 type=scalar expected=ringbuf_mem
+	.license "GPL"
+	.map rb, ringbuf, key=0, value=0, entries=4096
+	.section xdp
+	.globl xdp_ringbuf_double_submit
+	.type xdp_ringbuf_double_submit, @function
+xdp_ringbuf_double_submit:
+	r1 = rb ll
+	r2 = 8
+	r3 = 0
+	call bpf_ringbuf_reserve
+	if r0 == 0 goto out
+	r6 = r0
+	r1 = r6
+	r2 = 0
+	call bpf_ringbuf_submit
+	r1 = r6
+	r2 = 0
+	call bpf_ringbuf_submit
+out:
+	r0 = 0
+	exit
+	.size xdp_ringbuf_double_submit, .-xdp_ringbuf_double_submit

@@ -1,0 +1,12 @@
+; xdp_stack_misaligned.s - stores 8 bytes at r10 - 4: stack access must be aligned.
+; kernel: reject: misaligned stack access off 0+0+-4 size 8
+	.license "GPL"
+	.section xdp
+	.globl xdp_stack_misaligned
+	.type xdp_stack_misaligned, @function
+xdp_stack_misaligned:
+	r1 = 0
+	*(u64 *)(r10 - 4) = r1
+	r0 = 0
+	exit
+	.size xdp_stack_misaligned, .-xdp_stack_misaligned

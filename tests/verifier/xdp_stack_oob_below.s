@@ -1,0 +1,12 @@
+; xdp_stack_oob_below.s - stores 8 bytes at r10 - 520, below the 512-byte frame.
+; kernel: reject: invalid write to stack R10 off=-520 size=8
+	.license "GPL"
+	.section xdp
+	.globl xdp_stack_oob_below
+	.type xdp_stack_oob_below, @function
+xdp_stack_oob_below:
+	r1 = 0
+	*(u64 *)(r10 - 520) = r1
+	r0 = 0
+	exit
+	.size xdp_stack_oob_below, .-xdp_stack_oob_below

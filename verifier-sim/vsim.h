@@ -1,0 +1,92 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * vsim.h - verifier-sim: the kernel's eBPF verifier, simulated in user space.
+ *
+ * Two steps, as in the kernel. vsim_obj_prog_build() turns one program of a struct obj into
+ * the flat, relocated instruction array the kernel would get (subprograms appended, map
+ * references numbered by the object's maps[]), remembering where each slot came from.
+ * vsim_prog_check() then verifies that array: it walks every path with abstract register and
+ * stack state and returns the verdict, the kernel's message for a rejection, and a note on
+ * the cause. Nothing here prints or exits; the optional log is text in a struct buf.
+ */
+#ifndef EBPF_VSIM_H
+#define EBPF_VSIM_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "../common/buf.h"
+#include "../common/diag.h"
+#include "../isa/isa.h"
+#include "../obj/obj.h"
+
+/* A map as the verifier sees it; in relocated bytecode lddw src 1 imm N names maps[N]. */
+struct vsim_map {
+	const char *name;
+	uint32_t type, key_size, value_size, max_entries, flags;
+	int rdonly; /* .rodata: the program may not write it */
+};
+
+struct vsim_prog {
+	const char *name;
+	const struct isa_raw *insns;
+	size_t ninsns;
+	int prog_type;		  /* enum bpf_prog_type */
+	int expected_attach_type; /* or -1 */
+	const struct vsim_map *maps;
+	size_t nmaps;
+	int gpl; /* license is GPL-compatible */
+};
+
+struct vsim_opts {
+	int log_level; /* 0: none, 1: the path to the error, 2: state at every instruction */
+	int unpriv;    /* verify as an unprivileged user (no pointer leaks, no uninit stack) */
+	int nr_cpus;   /* the target's possible CPUs (bpf_get_smp_processor_id's range);
+			* 0: this machine's */
+};
+
+#define VSIM_MSG_MAX 256
+
+struct vsim_result {
+	int accepted;
+	uint64_t insns_processed;
+	int insn;		 /* instruction the error is at; -1 for none (or accepted) */
+	char msg[VSIM_MSG_MAX];	 /* the kernel's wording: the last line it prints */
+	char msg2[VSIM_MSG_MAX]; /* the line before it, when the kernel prints two; or "" */
+	int note_insn;		 /* instruction the note is about, or -1 */
+	char note[VSIM_MSG_MAX]; /* our explanation of the cause, or "" */
+	uint32_t max_states_per_insn, total_states, peak_states;
+	struct buf log; /* log_level > 0: kernel-style log text (not NUL-terminated) */
+};
+
+/* Release what a result holds (the log). */
+void vsim_result_fini(struct vsim_result *r);
+
+/*
+ * vsim_prog_check - verify @p. Fills @r (zeroed first) with the verdict.
+ * Returns 0 when a verdict was reached (accepted or not), -ENOMEM.
+ */
+int vsim_prog_check(const struct vsim_prog *p, const struct vsim_opts *opts, struct vsim_result *r);
+
+/* A program flattened out of an object: instructions and their origins. */
+struct vsim_flat {
+	struct isa_raw *insns;
+	size_t ninsns;
+	int *sec;	       /* per slot: section in the object */
+	uint64_t *off;	       /* per slot: byte offset in it */
+	struct vsim_map *maps; /* one per o->maps[] */
+	size_t nmaps;
+};
+
+/*
+ * vsim_obj_prog_build - flatten and relocate program @prog (index in @o->progs) of @o.
+ * Errors (a relocation against nothing, code that is not whole instructions) are reported
+ * to @d and give -EINVAL; -ENOMEM. Free the result with vsim_flat_free.
+ */
+int vsim_obj_prog_build(const struct obj *o, size_t prog, struct vsim_flat *out, struct diag *d);
+void vsim_flat_free(struct vsim_flat *f);
+
+/* The kernel's name of a register type ("map_value_or_null"), for callers and tests. */
+const char *vsim_reg_type_name(int type);
+
+#endif
