@@ -7,10 +7,14 @@
  * map_fd_cb is the only kernel-specific part) and the origin (section, offset) of every
  * slot, so a verifier complaint about slot N finds its source line.
  *
- * Order: maps (all of them, each failure reported), then BTF (optional: a refusal is a
- * warning), then every program, even after one fails, so one run reports every verdict,
- * then the initial values of prog_arrays (programs by descriptor). Maps declared
- * pinning=by_name are reused from opts->pin_root when the pinned map matches (pin.c).
+ * Order: maps (all of them, each failure reported; a map of maps with a template of its
+ * inner maps made from its BTF `__array(values, struct {...})` and closed once the outer
+ * map exists), then the initial values of maps of maps (`.values = { [i] = &inner }`, maps
+ * by descriptor, once every map exists), then BTF (optional: a refusal is a warning), then
+ * every program, even after one fails, so one run reports every verdict, then the initial
+ * values of prog_arrays (programs by descriptor). Maps declared pinning=by_name are reused
+ * from opts->pin_root when the pinned map matches (pin.c); a reused map of maps keeps the
+ * entries it has.
  *
  * Invariants: the object is never modified; on return every descriptor opened is either in
  * the result or closed.
@@ -20,6 +24,7 @@
 
 #include <elf.h>
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -233,8 +238,62 @@ static int is_rodata(const char *secname)
 	return strncmp(secname, ".rodata", 7) == 0;
 }
 
+/*
+ * A map of maps is created with a template of its inner maps (inner_map_fd), which the
+ * kernel copies and which may go once the outer map exists: it comes from the BTF
+ * `__array(values, struct {...})`, as libbpf makes it, named "OUTER.inner". Returns the
+ * template's descriptor or -errno (reported).
+ */
+static int inner_template_create(const struct obj *o, size_t mi, struct diag *d,
+				 const struct diag_loc *loc)
+{
+	const struct obj_map *m = &o->maps[mi];
+	struct ldr_map_attr a = {0};
+	struct obj_map in;
+	char name[BPF_OBJ_NAME_LEN];
+	int fd, err = obj_link_map_inner(o, (int)mi, &in, loc, d);
+
+	if (err < 0)
+		return err;
+	if (err == 0) {
+		diag_error(d, loc,
+			   "map '%s': a map of maps needs its inner map's definition: declare it "
+			   "with __array(values, struct { __uint(type, ...); ... })",
+			   m->name);
+		return -EINVAL;
+	}
+	snprintf(name, sizeof(name), "%s.inner", m->name);
+	a.name = name;
+	a.type = in.type;
+	a.key_size = in.key_size;
+	a.value_size = in.value_size;
+	a.max_entries = in.max_entries;
+	a.flags = in.flags;
+	if (a.type == BPF_MAP_TYPE_PERF_EVENT_ARRAY && a.max_entries == 0) {
+		long n = sysconf(_SC_NPROCESSORS_CONF);
+		a.max_entries = n > 0 ? (uint32_t)n : 1;
+	}
+	fd = ldr_map_create(&a);
+	if (fd < 0)
+		report_errno(
+			d, loc, "map", m->name, "create its inner map template", fd,
+			fd == -EPERM ? "run as root or grant CAP_BPF"
+			: fd == -EINVAL
+				? "the kernel refused the inner definition's type, sizes or flags"
+				: NULL);
+	return fd;
+}
+
+/* Is @type a map of maps (its values are maps, given to update as descriptors)? */
+static int map_type_holds_maps(uint32_t type)
+{
+	return type == BPF_MAP_TYPE_ARRAY_OF_MAPS || type == BPF_MAP_TYPE_HASH_OF_MAPS;
+}
+
+/* Create map @mi into @lm (or reuse its pin: *@reused is then set). 0 or -errno, reported. */
 static int map_create_one(const struct obj *o, size_t mi, struct ldr_loaded_map *lm,
-			  const struct ldr_opts *opts, struct diag *d, const struct diag_loc *loc)
+			  const struct ldr_opts *opts, struct diag *d, const struct diag_loc *loc,
+			  int *reused)
 {
 	int pin_new = 0;
 	const struct obj_map *m = &o->maps[mi];
@@ -282,14 +341,25 @@ static int map_create_one(const struct obj *o, size_t mi, struct ldr_loaded_map 
 		fd = ldr_map_pin_open(opts->pin_root, m->name, &a, d, loc);
 		if (fd != -ENOENT) {
 			lm->fd = fd < 0 ? -1 : fd;
+			*reused = fd >= 0;
 			return fd < 0 ? fd : 0;
 		}
 		pin_new = 1;
 	}
+	if (m->data_sec < 0 && map_type_holds_maps(a.type)) {
+		a.inner_map_fd = inner_template_create(o, mi, d, loc);
+		if (a.inner_map_fd < 0)
+			return a.inner_map_fd;
+	}
 	fd = ldr_map_create(&a);
+	if (a.inner_map_fd > 0)
+		close(a.inner_map_fd); /* the outer map keeps its own copy of the template */
 	if (fd < 0) {
 		if (fd == -EPERM)
 			hint = "run as root or grant CAP_BPF";
+		else if (fd == -EINVAL && a.inner_map_fd > 0)
+			hint = "the kernel refused this type, size or flag combination, or the "
+			       "inner map's";
 		else if (fd == -EINVAL)
 			hint = "the kernel refused this type, size or flag combination";
 		report_errno(d, loc, "map", m->name, "create", fd, hint);
@@ -854,6 +924,44 @@ static int slot_fill_one(void *arg, uint32_t slot, int prog)
 	return err;
 }
 
+/* Slot @slot of the map of maps in @arg holds map @inner: store its descriptor. */
+static int slot_fill_map(void *arg, uint32_t slot, int inner)
+{
+	struct slot_fill *sf = arg;
+	const struct ldr_loaded_map *m = &sf->l->maps[sf->map];
+	const struct ldr_loaded_map *im = &sf->l->maps[inner];
+	int err;
+
+	if (m->fd < 0)
+		return 0; /* its creation failed, and was reported */
+	if (m->key_size != sizeof(slot)) {
+		diag_error(sf->d, sf->loc,
+			   "map '%s': initial values need a 4-byte key (the slot), not %u bytes",
+			   m->name, m->key_size);
+		return -EINVAL;
+	}
+	if (im->fd < 0) {
+		diag_error(sf->d, sf->loc,
+			   "map '%s': slot %u: map '%s' was not created, the slot stays empty",
+			   m->name, slot, im->name);
+		return -ENOENT;
+	}
+	err = ldr_map_update(m->fd, &slot, &im->fd, BPF_ANY);
+	if (err) {
+		char what[64 + 2 * BPF_OBJ_NAME_LEN];
+		const char *hint = NULL;
+
+		if (err == -E2BIG)
+			hint = "the slot is past max_entries";
+		else if (err == -EINVAL)
+			hint = "it does not match the inner definition (type, key and value "
+			       "sizes, flags; max_entries too unless BPF_F_INNER_MAP)";
+		snprintf(what, sizeof(what), "slot %u: map '%s'", slot, im->name);
+		report_errno(sf->d, sf->loc, "map", m->name, what, err, hint);
+	}
+	return err;
+}
+
 int ldr_obj_load(struct obj *o, const struct ldr_opts *opts, struct ldr_loaded **out,
 		 struct diag *d)
 {
@@ -862,6 +970,7 @@ int ldr_obj_load(struct obj *o, const struct ldr_opts *opts, struct ldr_loaded *
 	struct ldr_loaded *l;
 	struct obj_link *lk = NULL;
 	struct kbtf kb;
+	unsigned char *reused = NULL;
 	int first = 0, maps_ok, err;
 
 	*out = NULL;
@@ -873,18 +982,35 @@ int ldr_obj_load(struct obj *o, const struct ldr_opts *opts, struct ldr_loaded *
 	}
 	l = loaded_new(o);
 	obj_link_new(o, &lk);
-	if (!l || !lk) {
+	reused = mem_alloc(o->nmaps + 1);
+	if (!l || !lk || !reused) {
 		ldr_loaded_free(l);
 		obj_link_free(lk);
+		mem_free(reused);
 		diag_error(d, loc, "out of memory");
 		return -ENOMEM;
 	}
 
 	for (size_t i = 0; i < o->nmaps; i++) {
-		err = map_create_one(o, i, &l->maps[i], opts, d, loc);
+		int r = 0;
+
+		err = map_create_one(o, i, &l->maps[i], opts, d, loc, &r);
+		reused[i] = (unsigned char)r;
 		if (err && !first)
 			first = err;
 	}
+	/* Maps of maps get their initial maps (.values = { [i] = &inner }) once every map
+	 * exists; a reused pinned one keeps what it holds, as libbpf does. */
+	for (size_t i = 0; i < o->nmaps && !first; i++) {
+		struct slot_fill sf = {l, d, loc, i};
+
+		if (reused[i])
+			continue;
+		err = obj_link_map_inner_values(o, (int)i, slot_fill_map, &sf, loc, d);
+		if (err && !first)
+			first = err;
+	}
+	mem_free(reused);
 	maps_ok = !first;
 	if (!maps_ok && o->nprogs)
 		diag_note(d, loc, "programs not loaded: they need every map");

@@ -17,6 +17,7 @@
 #include <errno.h>
 #include <inttypes.h>
 #include <linux/btf.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -767,16 +768,93 @@ static int map_symbol(const struct obj *o, int sec, const char *name)
 	return -1;
 }
 
+/*
+ * The members of map definition @def (a struct) into @m, by libbpf's rules. @inner: this is
+ * the inner definition of a map of maps (`__array(values, struct {...})`), which libbpf
+ * allows only one level deep. Messages name the map @mname. Returns 0 or -EINVAL.
+ */
+static int def_read(const struct btfv *v, const struct bt *def, const char *mname, int inner,
+		    struct obj_map *m, const struct diag_loc *loc, struct diag *d)
+{
+	const char *field;
+	uint32_t val;
+	int64_t sz;
+
+	for (uint32_t i = 0; i < bt_vlen(def); i++) {
+		const uint8_t *mem = def->ext + 12 * i;
+		uint32_t mtype = rd32(mem + 4);
+		int is_key;
+
+		field = btfv_str(v, rd32(mem));
+		if (!field) {
+			diag_error(d, loc, "map '%s': member %" PRIu32 " has a bad name offset",
+				   mname, i);
+			return -EINVAL;
+		}
+		is_key = strcmp(field, "key") == 0;
+		if (is_key || strcmp(field, "value") == 0) {
+			struct bt p;
+
+			if (bt_get(v, mtype, &p) || bt_kind(&p) != BTF_KIND_PTR) {
+				diag_error(d, loc, "map '%s': '%s' is not a pointer", mname, field);
+				return -EINVAL;
+			}
+			sz = resolve_size(v, p.st, 0);
+			if (sz < 0 || sz > UINT32_MAX) {
+				diag_error(d, loc, "map '%s': cannot tell the size of the %s type",
+					   mname, field);
+				return -EINVAL;
+			}
+			*(is_key ? &m->key_size : &m->value_size) = (uint32_t)sz;
+			continue;
+		}
+		if (strcmp(field, "values") == 0) {
+			if (inner) {
+				diag_error(d, loc,
+					   "map '%s': its inner map has initial values of its own: "
+					   "maps of maps nest one level only",
+					   mname);
+				return -EINVAL;
+			}
+			m->value_size = 4; /* map-in-map or prog array: ids */
+			continue;
+		}
+		if (strcmp(field, "type") && strcmp(field, "max_entries") &&
+		    strcmp(field, "map_flags") && strcmp(field, "key_size") &&
+		    strcmp(field, "value_size") && strcmp(field, "pinning"))
+			continue; /* numa_node, map_extra, ...: not in the model */
+		if (map_field_int(v, mtype, &val)) {
+			diag_error(d, loc,
+				   "map '%s': '%s' is not __uint(%s, N) (a pointer to an array)",
+				   mname, field, field);
+			return -EINVAL;
+		}
+		if (!strcmp(field, "type"))
+			m->type = val;
+		else if (!strcmp(field, "max_entries"))
+			m->max_entries = val;
+		else if (!strcmp(field, "map_flags"))
+			m->flags = val;
+		else if (!strcmp(field, "key_size"))
+			m->key_size = val;
+		else if (!strcmp(field, "value_size"))
+			m->value_size = val;
+		else
+			m->pinning = val;
+	}
+	return 0;
+}
+
 static int read_map(struct obj *o, const struct btfv *v, const uint8_t *vsi, int maps_sec,
 		    const char *name, struct diag *d)
 {
 	struct diag_loc loc = {.file = name};
 	struct obj_map m;
 	struct bt var, def;
-	const char *mname, *field;
+	const char *mname;
 	uint64_t secsize = obj_sec_size(&o->secs[maps_sec]);
-	uint32_t var_id = rd32(vsi), val;
-	int64_t sz;
+	uint32_t var_id = rd32(vsi);
+	int err;
 
 	memset(&m, 0, sizeof(m));
 	m.data_sec = -1;
@@ -804,62 +882,9 @@ static int read_map(struct obj *o, const struct btfv *v, const uint8_t *vsi, int
 			   mname, def.st, m.off, secsize);
 		return -EINVAL;
 	}
-	for (uint32_t i = 0; i < bt_vlen(&def); i++) {
-		const uint8_t *mem = def.ext + 12 * i;
-		uint32_t mtype = rd32(mem + 4);
-		int is_key;
-
-		field = btfv_str(v, rd32(mem));
-		if (!field) {
-			diag_error(d, &loc, "map '%s': member %" PRIu32 " has a bad name offset",
-				   mname, i);
-			return -EINVAL;
-		}
-		is_key = strcmp(field, "key") == 0;
-		if (is_key || strcmp(field, "value") == 0) {
-			struct bt p;
-
-			if (bt_get(v, mtype, &p) || bt_kind(&p) != BTF_KIND_PTR) {
-				diag_error(d, &loc, "map '%s': '%s' is not a pointer", mname,
-					   field);
-				return -EINVAL;
-			}
-			sz = resolve_size(v, p.st, 0);
-			if (sz < 0 || sz > UINT32_MAX) {
-				diag_error(d, &loc, "map '%s': cannot tell the size of the %s type",
-					   mname, field);
-				return -EINVAL;
-			}
-			*(is_key ? &m.key_size : &m.value_size) = (uint32_t)sz;
-			continue;
-		}
-		if (strcmp(field, "values") == 0) {
-			m.value_size = 4; /* map-in-map or prog array: ids */
-			continue;
-		}
-		if (strcmp(field, "type") && strcmp(field, "max_entries") &&
-		    strcmp(field, "map_flags") && strcmp(field, "key_size") &&
-		    strcmp(field, "value_size") && strcmp(field, "pinning"))
-			continue; /* numa_node, map_extra, ...: not in the model */
-		if (map_field_int(v, mtype, &val)) {
-			diag_error(d, &loc,
-				   "map '%s': '%s' is not __uint(%s, N) (a pointer to an array)",
-				   mname, field, field);
-			return -EINVAL;
-		}
-		if (!strcmp(field, "type"))
-			m.type = val;
-		else if (!strcmp(field, "max_entries"))
-			m.max_entries = val;
-		else if (!strcmp(field, "map_flags"))
-			m.flags = val;
-		else if (!strcmp(field, "key_size"))
-			m.key_size = val;
-		else if (!strcmp(field, "value_size"))
-			m.value_size = val;
-		else
-			m.pinning = val;
-	}
+	err = def_read(v, &def, mname, 0, &m, &loc, d);
+	if (err)
+		return err;
 	m.name = (char *)mname;
 	return obj_map_add(o, &m) < 0 ? -ENOMEM : 0;
 }
@@ -898,6 +923,77 @@ int obj_btf_read_maps(struct obj *o, const char *name, struct diag *d)
 	}
 	btfv_close(&v);
 	return err;
+}
+
+/* The definition (a struct) of the map named @mname in DATASEC .maps: 0 and *@def, or -1. */
+static int maps_def_find(const struct btfv *v, const char *mname, struct bt *def)
+{
+	for (uint32_t id = 1; id <= v->n; id++) {
+		struct bt t, var;
+		const char *tn;
+
+		bt_get(v, id, &t);
+		tn = btfv_str(v, t.name_off);
+		if (bt_kind(&t) != BTF_KIND_DATASEC || !tn || strcmp(tn, ".maps") != 0)
+			continue;
+		for (uint32_t i = 0; i < bt_vlen(&t); i++) {
+			if (bt_get(v, rd32(t.ext + 12 * i), &var) || bt_kind(&var) != BTF_KIND_VAR)
+				continue;
+			tn = btfv_str(v, var.name_off);
+			if (tn && strcmp(tn, mname) == 0 && skip_mods(v, var.st, def) &&
+			    bt_kind(def) == BTF_KIND_STRUCT)
+				return 0;
+		}
+	}
+	return -1;
+}
+
+int obj_btf_map_inner(const struct obj *o, int map, struct obj_map *inner,
+		      const struct diag_loc *loc, struct diag *d)
+{
+	const char *mname;
+	char iname[128];
+	struct btfv v;
+	struct bt def, t;
+	int err, found = 0;
+
+	memset(inner, 0, sizeof(*inner));
+	inner->sym = inner->sec = inner->data_sec = -1;
+	if (map < 0 || (size_t)map >= o->nmaps || o->btf.len == 0)
+		return 0;
+	mname = o->maps[map].name ? o->maps[map].name : "";
+	err = btfv_open(&v, &o->btf, loc ? loc->file : NULL, d);
+	if (err)
+		return err;
+	if (maps_def_find(&v, mname, &def))
+		goto out;
+	for (uint32_t i = 0; i < bt_vlen(&def); i++) {
+		const uint8_t *mem = def.ext + 12 * i;
+		const char *field = btfv_str(&v, rd32(mem));
+
+		if (!field || strcmp(field, "values") != 0)
+			continue;
+		/* __array(values, struct inner): `struct inner *values[]`, an array of pointers
+		 * to the inner definition. */
+		if (!skip_mods(&v, rd32(mem + 4), &t) || bt_kind(&t) != BTF_KIND_ARRAY ||
+		    !skip_mods(&v, rd32(t.ext), &t) || bt_kind(&t) != BTF_KIND_PTR ||
+		    !skip_mods(&v, t.st, &t) || bt_kind(&t) != BTF_KIND_STRUCT) {
+			diag_error(d, loc,
+				   "map '%s': 'values' is not __array(values, struct {...}): the "
+				   "inner map's definition must be a struct",
+				   mname);
+			err = -EINVAL;
+			goto out;
+		}
+		/* libbpf's name for the inner map: "OUTER.inner" */
+		snprintf(iname, sizeof(iname), "%s.inner", mname);
+		err = def_read(&v, &t, iname, 1, inner, loc, d);
+		found = !err;
+		break;
+	}
+out:
+	btfv_close(&v);
+	return err ? err : found;
 }
 
 /* One .BTF.ext subsection; calls @fn for each record with its section index. */

@@ -74,6 +74,17 @@ int obj_btf_build(const struct obj *o, struct buf *btf, struct buf *ext, const c
 int obj_btf_read_maps(struct obj *o, const char *name, struct diag *d);
 
 /*
+ * obj_btf_map_inner - the inner map definition of map of maps @map (index in @o->maps), as
+ * libbpf takes it from `__array(values, struct {...})`: the struct the "values" member's
+ * pointers point to, read by the rules of obj_btf_read_maps into *@inner (no name, symbol
+ * or section). Returns 1 when found, 0 when the map has no "values" member (or no BTF),
+ * -EINVAL (reported at @loc: "values" not an array of pointers to a struct, a malformed
+ * member, an inner map with initial values of its own) or -ENOMEM.
+ */
+int obj_btf_map_inner(const struct obj *o, int map, struct obj_map *inner,
+		      const struct diag_loc *loc, struct diag *d);
+
+/*
  * obj_btf_read_ext - fill @o->funcs and @o->lines from @o->btf_ext (names and strings from
  * @o->btf), matching sections by name. Returns 0, -EINVAL (reported) or -ENOMEM.
  */

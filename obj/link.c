@@ -447,7 +447,6 @@ int obj_link_prog(const struct obj_link *lk, const struct obj_prog *p, obj_link_
 
 /* ---- prog_array initial values (BTF-defined maps) ---- */
 
-
 /*
  * The byte offset of member "values" in the BTF definition of map @name, or -1. libbpf
  * takes a prog_array's initial programs from `.values = { [i] = &prog }`: relocations
@@ -541,8 +540,18 @@ static int prog_of_sym(const struct obj *o, int sym)
 	return -1;
 }
 
-int obj_link_map_values(const struct obj *o, int map, obj_link_values_fn fn, void *arg,
-			const struct diag_loc *loc, struct diag *d)
+static int is_map_of_maps(uint32_t type)
+{
+	return type == BPF_MAP_TYPE_ARRAY_OF_MAPS || type == BPF_MAP_TYPE_HASH_OF_MAPS;
+}
+
+/*
+ * The initial values of @map: relocations in its definition from member "values" on, one
+ * per 8-byte slot. @maps: they name maps (a map of maps), else programs (a prog_array).
+ * Calls @fn with the slot and the index of the map or program.
+ */
+static int values_walk(const struct obj *o, int map, int maps, obj_link_values_fn fn, void *arg,
+		       const struct diag_loc *loc, struct diag *d)
 {
 	const struct obj_map *def;
 	uint64_t base, end;
@@ -551,8 +560,8 @@ int obj_link_map_values(const struct obj *o, int map, obj_link_values_fn fn, voi
 	if (map < 0 || (size_t)map >= o->nmaps)
 		return 0;
 	def = &o->maps[map];
-	if (def->type != BPF_MAP_TYPE_PROG_ARRAY || def->sec < 0 || def->sym < 0 ||
-	    (size_t)def->sym >= o->nsyms)
+	if ((maps ? !is_map_of_maps(def->type) : def->type != BPF_MAP_TYPE_PROG_ARRAY) ||
+	    def->sec < 0 || def->sym < 0 || (size_t)def->sym >= o->nsyms)
 		return 0;
 	voff = btf_values_offset(o, def->name ? def->name : "");
 	if (voff < 0)
@@ -561,19 +570,46 @@ int obj_link_map_values(const struct obj *o, int map, obj_link_values_fn fn, voi
 	end = def->off + o->syms[def->sym].size;
 	for (size_t r = 0; r < o->nrels; r++) {
 		const struct obj_rel *rel = &o->rels[r];
-		int p, err;
+		int ok = rel->sym >= 0 && (size_t)rel->sym < o->nsyms, t = -1, err;
 
 		if (rel->sec != def->sec || rel->offset < base || rel->offset >= end)
 			continue;
-		p = rel->sym >= 0 && (size_t)rel->sym < o->nsyms ? prog_of_sym(o, rel->sym) : -1;
-		if (p < 0 || (rel->offset - base) % 8) {
-			diag_error(d, loc, "map '%s': initial value at +0x%llx is not a program",
-				   def->name, (unsigned long long)(rel->offset - def->off));
+		if (ok)
+			t = maps ? obj_link_map_of_sym(o, rel->sym) : prog_of_sym(o, rel->sym);
+		if (t < 0 || (rel->offset - base) % 8) {
+			if (ok && maps)
+				diag_error(d, loc,
+					   "map '%s': initial value at +0x%llx names '%s', which "
+					   "is not a map",
+					   def->name, (unsigned long long)(rel->offset - def->off),
+					   o->syms[rel->sym].name);
+			else
+				diag_error(d, loc, "map '%s': initial value at +0x%llx is not a %s",
+					   def->name, (unsigned long long)(rel->offset - def->off),
+					   maps ? "map" : "program");
 			return -EINVAL;
 		}
-		err = fn(arg, (uint32_t)((rel->offset - base) / 8), p);
+		err = fn(arg, (uint32_t)((rel->offset - base) / 8), t);
 		if (err)
 			return err;
 	}
 	return 0;
+}
+
+int obj_link_map_values(const struct obj *o, int map, obj_link_values_fn fn, void *arg,
+			const struct diag_loc *loc, struct diag *d)
+{
+	return values_walk(o, map, 0, fn, arg, loc, d);
+}
+
+int obj_link_map_inner_values(const struct obj *o, int map, obj_link_values_fn fn, void *arg,
+			      const struct diag_loc *loc, struct diag *d)
+{
+	return values_walk(o, map, 1, fn, arg, loc, d);
+}
+
+int obj_link_map_inner(const struct obj *o, int map, struct obj_map *inner,
+		       const struct diag_loc *loc, struct diag *d)
+{
+	return obj_btf_map_inner(o, map, inner, loc, d);
 }

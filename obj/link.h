@@ -110,4 +110,25 @@ typedef int (*obj_link_values_fn)(void *arg, uint32_t slot, int prog);
 int obj_link_map_values(const struct obj *o, int map, obj_link_values_fn fn, void *arg,
 			const struct diag_loc *loc, struct diag *d);
 
+/*
+ * obj_link_map_inner_values - the initial maps of map of maps @map (ARRAY_OF_MAPS or
+ * HASH_OF_MAPS), as libbpf takes them: `.values = { [i] = &inner_x }` is a relocation
+ * against map inner_x's symbol at member "values" + 8 * i. Calls @fn(arg, i, index of
+ * inner_x in maps[]) for each (the slot is the key, also of a hash of maps); a map without
+ * them calls it never. Returns 0, -EINVAL (reported at @loc, naming the symbol: an initial
+ * value that is not a map) or what @fn returned.
+ */
+int obj_link_map_inner_values(const struct obj *o, int map, obj_link_values_fn fn, void *arg,
+			      const struct diag_loc *loc, struct diag *d);
+
+/*
+ * obj_link_map_inner - the inner map definition of map of maps @map, from its BTF
+ * `__array(values, struct {...})`, into *@inner (type, sizes, max_entries, flags; no name,
+ * symbol or section). A loader creates a template map from it to create the outer one.
+ * Returns 1 when found, 0 when the map has none (no "values" member or no BTF), -EINVAL
+ * (reported at @loc) or -ENOMEM.
+ */
+int obj_link_map_inner(const struct obj *o, int map, struct obj_map *inner,
+		       const struct diag_loc *loc, struct diag *d);
+
 #endif

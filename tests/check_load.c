@@ -1504,6 +1504,194 @@ START_TEST(prog_array_initial_values_make_tail_calls_run)
 }
 END_TEST
 
+/* Compile tests/clang/@name.c (or @src, written to TMP/@name.c) with clang into TMP/@name.o
+ * and read it; returns the object. */
+static struct obj *clang_obj(const char *cc, const char *name, const char *src)
+{
+	char *c, *o, *out = NULL;
+	struct obj *ob = NULL;
+	struct diag d;
+	int rc;
+
+	if (src) {
+		ck_assert(asprintf(&c, "%s/%s.c", tmpdir, name) > 0);
+		ck_assert_int_eq(tu_write_file(c, src, strlen(src)), 0);
+	} else {
+		ck_assert(asprintf(&c, "%s/tests/clang/%s.c", tu_srcdir(), name) > 0);
+	}
+	ck_assert(asprintf(&o, "%s/%s.o", tmpdir, name) > 0);
+	rc = tu_runf(&out, "'%s' -O2 -g -target bpf -mcpu=v3 -c '%s' -o '%s'", cc, c, o);
+	ck_assert_msg(rc == 0, "clang %s: %s", c, out);
+	free(out);
+	diag_init(&d);
+	ck_assert_int_eq(obj_read_file(o, &ob, &d), 0);
+	diag_fini(&d);
+	free(o);
+	free(c);
+	return ob;
+}
+
+/* The id the kernel gives the map behind @fd. */
+static uint32_t map_id(int fd)
+{
+	struct ldr_map_info mi;
+
+	ck_assert_int_eq(ldr_map_info(fd, &mi), 0);
+	return mi.id;
+}
+
+/*
+ * Maps of maps (tests/clang/map_in_map.c): created with a template from their
+ * __array(values, struct inner), their initial entries (.values = { [i] = &inner_x }) hold
+ * the inner maps (a lookup from user space gives the inner map's id), and the program
+ * really reaches the inner maps through them (run by the kernel on a packet).
+ */
+START_TEST(maps_of_maps_hold_their_initial_inner_maps_and_programs_count_through_them)
+{
+	const char *cc = tu_clang();
+	unsigned char pkt[64] = {0};
+	struct ldr_test_run t = {.data_in = pkt, .data_size_in = sizeof(pkt), .repeat = 3};
+	const struct ldr_loaded_map *outer, *outer_hash, *a, *b;
+	struct ldr_loaded *l = NULL;
+	struct obj *ob;
+	struct diag d;
+	uint32_t k, id;
+	uint64_t v;
+	int err;
+
+	if (!cc) {
+		fprintf(stderr, "note: no clang-19: maps of maps not checked\n");
+		return;
+	}
+	ob = clang_obj(cc, "map_in_map", NULL);
+	diag_init(&d);
+	err = ldr_obj_load(ob, NULL, &l, &d);
+	if (err) {
+		char *m = diag_text(&d);
+		ck_abort_msg("load: %s\n%s", ldr_errno_name(err), m);
+	}
+	ck_assert_int_eq(d.nerrors, 0);
+	diag_fini(&d);
+	outer = ldr_loaded_map_find(l, "outer");
+	outer_hash = ldr_loaded_map_find(l, "outer_hash");
+	a = ldr_loaded_map_find(l, "inner_a");
+	b = ldr_loaded_map_find(l, "inner_b");
+	ck_assert(outer && outer_hash && a && b);
+	ck_assert_uint_eq(outer->type, BPF_MAP_TYPE_ARRAY_OF_MAPS);
+	ck_assert_uint_eq(outer_hash->type, BPF_MAP_TYPE_HASH_OF_MAPS);
+
+	/* BPF_MAP_LOOKUP_ELEM on a map of maps answers with the inner map's id. */
+	k = 0;
+	ck_assert_int_eq(ldr_map_lookup(outer->fd, &k, &id), 0);
+	ck_assert_uint_eq(id, map_id(a->fd));
+	k = 1;
+	ck_assert_int_eq(ldr_map_lookup(outer->fd, &k, &id), 0);
+	ck_assert_uint_eq(id, map_id(b->fd));
+	k = 3;
+	ck_assert_int_eq(ldr_map_lookup(outer_hash->fd, &k, &id), 0);
+	ck_assert_uint_eq(id, map_id(b->fd));
+	k = 5;
+	ck_assert_int_eq(ldr_map_lookup(outer_hash->fd, &k, &id), -ENOENT);
+	k = 0;
+	ck_assert_int_eq(ldr_map_get_next_key(outer_hash->fd, NULL, &k), 0);
+	ck_assert_int_eq(ldr_map_get_next_key(outer_hash->fd, &k, &k), -ENOENT); /* one entry */
+
+	/* Three runs: each counts once into inner_a[0], inner_b[1] and inner_b[2]. */
+	ck_assert_int_eq(ldr_prog_test_run(ldr_loaded_prog_find(l, "xdp_map_in_map")->fd, &t), 0);
+	ck_assert_uint_eq(t.retval, 2); /* XDP_PASS */
+	k = 0;
+	ck_assert_int_eq(ldr_map_lookup(a->fd, &k, &v), 0);
+	ck_assert_uint_eq(v, 3);
+	k = 1;
+	ck_assert_int_eq(ldr_map_lookup(a->fd, &k, &v), 0);
+	ck_assert_uint_eq(v, 0);
+	for (k = 1; k <= 3; k++) {
+		ck_assert_int_eq(ldr_map_lookup(b->fd, &k, &v), 0);
+		ck_assert_uint_eq(v, k < 3 ? 3 : 0);
+	}
+	ldr_loaded_free(l);
+	obj_free(ob);
+}
+END_TEST
+
+/* Maps of maps declared wrong: each refused with a message that says what is wrong. */
+static const struct {
+	const char *name, *decl, *want;
+} mim_bad[] = {
+	{"mim_no_inner",
+	 "struct { __uint(type, 12); __uint(max_entries, 2); __uint(key_size, 4);\n"
+	 "         __uint(value_size, 4); } outer SEC(\".maps\");\n",
+	 "map 'outer': a map of maps needs its inner map's definition: declare it with "
+	 "__array(values"},
+	{"mim_not_struct",
+	 "struct { __uint(type, 12); __uint(max_entries, 2); __type(key, __u32);\n"
+	 "         __array(values, int (void *)); } outer SEC(\".maps\");\n",
+	 "map 'outer': 'values' is not __array(values, struct {...})"},
+	{"mim_value_not_map",
+	 "__u64 counter;\n"
+	 "struct { __uint(type, 12); __uint(max_entries, 2); __type(key, __u32);\n"
+	 "         __array(values, struct inner); } outer SEC(\".maps\")\n"
+	 "    = { .values = { [1] = (struct inner *)&counter } };\n",
+	 "map 'outer': initial value at +0x20 names 'counter', which is not a map"},
+	{"mim_value_mismatch",
+	 "struct { __uint(type, 1); __uint(max_entries, 4); __type(key, __u32);\n"
+	 "         __type(value, __u64); } hashy SEC(\".maps\");\n"
+	 "struct { __uint(type, 12); __uint(max_entries, 2); __type(key, __u32);\n"
+	 "         __array(values, struct inner); } outer SEC(\".maps\")\n"
+	 "    = { .values = { [0] = (struct inner *)&hashy } };\n",
+	 "map 'outer': slot 0: map 'hashy': Invalid argument (EINVAL): it does not match the "
+	 "inner definition"},
+	{"mim_slot_too_far",
+	 "struct inner in0 SEC(\".maps\");\n"
+	 "struct { __uint(type, 12); __uint(max_entries, 2); __type(key, __u32);\n"
+	 "         __array(values, struct inner); } outer SEC(\".maps\")\n"
+	 "    = { .values = { [2] = &in0 } };\n",
+	 "map 'outer': slot 2: map 'in0': Argument list too long (E2BIG): the slot is past "
+	 "max_entries"},
+};
+
+START_TEST(maps_of_maps_declared_wrong_are_refused_with_a_clear_error)
+{
+	static const char *head =
+		"typedef unsigned int __u32;\n"
+		"typedef unsigned long long __u64;\n"
+		"#define SEC(n) __attribute__((section(n), used))\n"
+		"#define __uint(n, v) int (*n)[v]\n"
+		"#define __type(n, v) typeof(v) *n\n"
+		"#define __array(n, v) typeof(v) *n[]\n"
+		"struct inner { __uint(type, 2); __uint(max_entries, 4); __type(key, __u32);\n"
+		"               __type(value, __u64); };\n";
+	static const char *tail = "SEC(\"xdp\") int prog(void *ctx) { return 2; }\n"
+				  "char _license[] SEC(\"license\") = \"GPL\";\n";
+	const char *cc = tu_clang();
+	struct ldr_loaded *l = NULL;
+	struct obj *ob;
+	struct diag d;
+	char *src, *m;
+	int err;
+
+	if (!cc) {
+		fprintf(stderr, "note: no clang-19: %s not checked\n", mim_bad[_i].name);
+		return;
+	}
+	ck_assert(asprintf(&src, "%s%s%s", head, mim_bad[_i].decl, tail) > 0);
+	ob = clang_obj(cc, mim_bad[_i].name, src);
+	diag_init(&d);
+	err = ldr_obj_load(ob, NULL, &l, &d);
+	m = diag_text(&d);
+	ck_assert_msg(err < 0, "%s: loaded", mim_bad[_i].name);
+	ck_assert_msg(strstr(m, mim_bad[_i].want), "%s: want '%s' in:\n%s", mim_bad[_i].name,
+		      mim_bad[_i].want, m);
+	/* Programs are not loaded without every map as declared. */
+	ck_assert_int_lt(ldr_loaded_prog_find(l, "prog")->fd, 0);
+	free(m);
+	diag_fini(&d);
+	ldr_loaded_free(l);
+	obj_free(ob);
+	free(src);
+}
+END_TEST
+
 START_TEST(probing_answers_by_trying)
 {
 	int err, xdp_at = -1;
@@ -1566,7 +1754,7 @@ static const char *zoo_c =
 
 static const char *const clang_objects[] = {
 	"zoo",	   "xdp_array", "socket_filter", "tracepoint_hash", "subprog",
-	"globals", "loop",	"alu32_v3",	 "v4_ops",
+	"globals", "loop",	"alu32_v3",	 "v4_ops",	    "map_in_map",
 };
 
 START_TEST(clang_objects_get_bpftools_verdict)
@@ -1759,6 +1947,10 @@ static Suite *load_suite(void)
 	tcase_add_test(cmd, run_json_and_socket_filter_on_a_device);
 	tcase_add_test(cmd, map_dump_prints_values_by_their_btf_types);
 	tcase_add_test(cmd, prog_array_initial_values_make_tail_calls_run);
+	tcase_add_test(cmd,
+		       maps_of_maps_hold_their_initial_inner_maps_and_programs_count_through_them);
+	tcase_add_loop_test(cmd, maps_of_maps_declared_wrong_are_refused_with_a_clear_error, 0,
+			    (int)(sizeof(mim_bad) / sizeof(mim_bad[0])));
 	tcase_add_loop_test(cmd, clang_objects_get_bpftools_verdict, 0,
 			    (int)(sizeof(clang_objects) / sizeof(clang_objects[0])));
 	tcase_add_loop_test(cmd, every_command_has_help, 0,
