@@ -4,7 +4,8 @@
  * in the same run: the "Speed" target of issue 5 (no slower than the kernel). `make
  * bench-verify` runs it; by hand:
  *
- *   bench/verify-bench [--runs N] [--lines N] [--iters N] [--strict] [--corpus DIR] PROG.s...
+ *   bench/verify-bench [--runs N] [--lines N] [--iters N] [--nr-cpus N] [--strict]
+ *                      [--corpus DIR] PROG.s...
  *
  * Programs: every program of each PROG.s (a row each), two generated large ones (a row each:
  * a straight line of --lines instructions, default 100,000, and a bounded loop of --iters
@@ -17,7 +18,9 @@
  * both see the same machine; the best (lowest) of each figure is kept, the least disturbed:
  *   simulator  vsim_obj_prog_build + vsim_prog_check + freeing the result, in process, no
  *              log: relocation, the CFG checks and the walk, what the kernel's bpf_check()
- *              also does. Wall time by CLOCK_MONOTONIC.
+ *              also does. Wall time by CLOCK_MONOTONIC. As ebpf-verify: vsim_opts.nr_cpus
+ *              0, so each check reads /sys/devices/system/cpu/possible; --nr-cpus N
+ *              gives the count instead, to see what that read costs.
  *   kernel     ldr_prog_load (BPF_PROG_LOAD) of the same relocated instructions: the object
  *              is loaded once first by ldr_obj_load (maps created, the instructions
  *              relocated against them; that load is not timed), then each round loads the
@@ -82,7 +85,8 @@ static struct {
 } tab;
 
 static unsigned long runs = 5;
-static char kernel_why[160]; /* "" when the kernel columns are measured */
+static unsigned long nr_cpus; /* vsim_opts.nr_cpus: 0, this machine's, as ebpf-verify */
+static char kernel_why[160];  /* "" when the kernel columns are measured */
 
 static double now_ns(void)
 {
@@ -120,7 +124,7 @@ static double log_number(const char *log, const char *key)
 static double sim_once(const struct obj *o, size_t i, struct row *rw)
 {
 	const struct obj_prog *p = &o->progs[i];
-	struct vsim_opts vo = {0};
+	struct vsim_opts vo = {.nr_cpus = (int)nr_cpus};
 	struct vsim_prog vp = {0};
 	struct vsim_result r;
 	struct vsim_flat f;
@@ -243,8 +247,9 @@ static int bench_source(const char *name, const char *text, size_t len)
 		 * expected (half the corpus), so its messages are dropped. Log level 4: a
 		 * refused program's full log (megabytes for the 1,000,000-instruction ones,
 		 * fetched in growing buffers) would cost more than the whole benchmark. */
-		ldr_obj_load(o, &(struct ldr_opts){.name = name, .log_level = 4, .log_size = KLOG_SIZE},
-			     &l, &d);
+		ldr_obj_load(
+			o, &(struct ldr_opts){.name = name, .log_level = 4, .log_size = KLOG_SIZE},
+			&l, &d);
 		diag_fini(&d);
 		diag_init(&d);
 	}
@@ -430,16 +435,20 @@ static void header(void)
 
 static void processed_print(size_t from, size_t to)
 {
-	for (size_t i = from; i < to; i++)
-		printf("    %s: %" PRIu64 " instructions processed by the simulator, %" PRIu64
-		       " by the kernel\n",
-		       tab.rows[i].name, tab.rows[i].sim_processed, tab.rows[i].kern_processed);
+	for (size_t i = from; i < to; i++) {
+		printf("    %s: %" PRIu64 " instructions processed by the simulator",
+		       tab.rows[i].name, tab.rows[i].sim_processed);
+		if (measured(&tab.rows[i]))
+			printf(", %" PRIu64 " by the kernel", tab.rows[i].kern_processed);
+		printf("\n");
+	}
 }
 
 static int cmp_worst(const void *a, const void *b)
 {
 	const struct row *x = *(const struct row *const *)a, *y = *(const struct row *const *)b;
-	double rx = x->sim_ns / ((x->verif_us + 1) * 1e3), ry = y->sim_ns / ((y->verif_us + 1) * 1e3);
+	double rx = x->sim_ns / ((x->verif_us + 1) * 1e3),
+	       ry = y->sim_ns / ((y->verif_us + 1) * 1e3);
 
 	return rx < ry ? 1 : rx > ry ? -1 : 0;
 }
@@ -516,8 +525,8 @@ static int corpus_summary(size_t from, size_t to)
 
 static void usage(FILE *f)
 {
-	fputs("usage: verify-bench [--runs N] [--lines N] [--iters N] [--strict] "
-	      "[--corpus DIR] PROG.s...\n",
+	fputs("usage: verify-bench [--runs N] [--lines N] [--iters N] [--nr-cpus N] [--strict]\n"
+	      "                    [--corpus DIR] PROG.s...\n",
 	      f);
 }
 
@@ -533,10 +542,10 @@ static int num(const char *s, unsigned long *out)
 int main(int argc, char **argv)
 {
 	static const struct option lopts[] = {
-		{"runs", required_argument, NULL, 'r'},	  {"lines", required_argument, NULL, 'l'},
-		{"iters", required_argument, NULL, 'i'},  {"corpus", required_argument, NULL, 'c'},
-		{"strict", no_argument, NULL, 's'},	  {"help", no_argument, NULL, 'h'},
-		{NULL, 0, NULL, 0},
+		{"runs", required_argument, NULL, 'r'},	   {"lines", required_argument, NULL, 'l'},
+		{"iters", required_argument, NULL, 'i'},   {"corpus", required_argument, NULL, 'c'},
+		{"nr-cpus", required_argument, NULL, 'n'}, {"strict", no_argument, NULL, 's'},
+		{"help", no_argument, NULL, 'h'},	   {NULL, 0, NULL, 0},
 	};
 	unsigned long lines = 100000, iters = 150000;
 	const char *corpus = NULL;
@@ -552,7 +561,11 @@ int main(int argc, char **argv)
 		case 'r':
 		case 'l':
 		case 'i':
-			if (num(optarg, c == 'r' ? &runs : c == 'l' ? &lines : &iters)) {
+		case 'n':
+			if (num(optarg, c == 'r'   ? &runs
+					: c == 'l' ? &lines
+					: c == 'i' ? &iters
+						   : &nr_cpus)) {
 				fprintf(stderr, "verify-bench: bad number '%s'\n", optarg);
 				return 2;
 			}
@@ -578,8 +591,10 @@ int main(int argc, char **argv)
 	printf("verify-bench: verifier-sim in process against BPF_PROG_LOAD on Linux %s; best "
 	       "of %lu rounds, CLOCK_MONOTONIC\n",
 	       u.release, runs);
-	printf("  sim: build + check, no log; load: BPF_PROG_LOAD wall time (log level 4); "
-	       "verif: the kernel's \"verification time\"\n");
+	printf("  sim: build + check, no log, nr_cpus %s; load: BPF_PROG_LOAD wall time (log level "
+	       "4); "
+	       "verif: the kernel's \"verification time\"\n",
+	       nr_cpus ? "given" : "read from sysfs (once)");
 	printf("  /verif: sim over (verif + 1 us), the kernel's figure being rounded down; "
 	       "/load: sim over load\n");
 	if (kernel_why[0])

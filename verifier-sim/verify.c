@@ -2838,7 +2838,7 @@ static int stack_depth_walk(struct env *e, int sub, int acc, int frames)
 }
 
 /* The kernel's nr_cpu_ids here: the possible CPUs ("0-7" gives 8). */
-static int64_t host_cpus(void)
+static int64_t host_cpus_read(void)
 {
 	FILE *f = fopen("/sys/devices/system/cpu/possible", "r");
 	unsigned lo = 0, hi = 0;
@@ -2855,6 +2855,17 @@ static int64_t host_cpus(void)
 	}
 	n = sysconf(_SC_NPROCESSORS_CONF);
 	return n > 0 ? n : 1;
+}
+
+/* The possible CPUs, read once: it does not change while we run, and reading it costs more
+ * than verifying a small program. */
+static int64_t host_cpus(void)
+{
+	static int64_t n;
+
+	if (!n)
+		n = host_cpus_read();
+	return n;
 }
 
 void vsim_result_fini(struct vsim_result *r)
