@@ -96,18 +96,6 @@ static double now_ns(void)
 	return (double)t.tv_sec * 1e9 + (double)t.tv_nsec;
 }
 
-static int is_gpl(const char *lic)
-{
-	static const char *const ok[] = {
-		"GPL",		"GPL v2",	"GPL and additional rights",
-		"Dual BSD/GPL", "Dual MIT/GPL", "Dual MPL/GPL"};
-
-	for (size_t i = 0; lic && i < sizeof(ok) / sizeof(ok[0]); i++)
-		if (strcmp(lic, ok[i]) == 0)
-			return 1;
-	return 0;
-}
-
 /* The number after @key in @log (the last occurrence), or -1. */
 static double log_number(const char *log, const char *key)
 {
@@ -144,7 +132,7 @@ static double sim_once(const struct obj *o, size_t i, struct row *rw)
 	vp.expected_attach_type = p->expected_attach_type;
 	vp.maps = f.maps;
 	vp.nmaps = f.nmaps;
-	vp.gpl = is_gpl(o->license);
+	vp.gpl = vsim_license_is_gpl(o->license);
 	err = vsim_prog_check(&vp, &vo, &r);
 	rw->sim_ok = r.accepted;
 	rw->sim_processed = r.insns_processed;

@@ -113,3 +113,16 @@ void vsim_flat_free(struct vsim_flat *f)
 	mem_free(f->maps);
 	memset(f, 0, sizeof(*f));
 }
+
+int vsim_license_is_gpl(const char *lic)
+{
+	/* the kernel's license_is_gpl_compatible() */
+	static const char *const ok[] = {
+		"GPL",		"GPL v2",	"GPL and additional rights",
+		"Dual BSD/GPL", "Dual MIT/GPL", "Dual MPL/GPL"};
+
+	for (size_t i = 0; lic && i < sizeof(ok) / sizeof(ok[0]); i++)
+		if (strcmp(lic, ok[i]) == 0)
+			return 1;
+	return 0;
+}

@@ -79,18 +79,6 @@ static char *read_file(const char *path, size_t *len)
 	return data;
 }
 
-static int is_gpl(const char *lic)
-{
-	static const char *const ok[] = {
-		"GPL",		"GPL v2",	"GPL and additional rights",
-		"Dual BSD/GPL", "Dual MIT/GPL", "Dual MPL/GPL"};
-
-	for (size_t i = 0; lic && i < sizeof(ok) / sizeof(ok[0]); i++)
-		if (strcmp(lic, ok[i]) == 0)
-			return 1;
-	return 0;
-}
-
 /* Source texts read for line display; freed at exit. */
 static char *srcs[64];
 static size_t nsrcs;
@@ -271,7 +259,7 @@ static int verify_obj(struct obj *o, const char *input, const struct opts *op)
 		vp.expected_attach_type = p->expected_attach_type;
 		vp.maps = f.maps;
 		vp.nmaps = f.nmaps;
-		vp.gpl = is_gpl(o->license);
+		vp.gpl = vsim_license_is_gpl(o->license);
 		if (vp.prog_type == 0) {
 			fprintf(stderr,
 				"ebpf-verify: error: prog '%s': section '%s' names no program "

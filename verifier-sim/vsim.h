@@ -86,6 +86,9 @@ struct vsim_flat {
 int vsim_obj_prog_build(const struct obj *o, size_t prog, struct vsim_flat *out, struct diag *d);
 void vsim_flat_free(struct vsim_flat *f);
 
+/* Is @lic (the object's license, may be NULL) GPL-compatible as the kernel counts it? */
+int vsim_license_is_gpl(const char *lic);
+
 /* The kernel's name of a register type ("map_value_or_null"), for callers and tests. */
 const char *vsim_reg_type_name(int type);
 
