@@ -1872,21 +1872,7 @@ END_TEST
 
 static void kernel_probe(void)
 {
-	struct ldr_map_attr a = {.type = BPF_MAP_TYPE_ARRAY,
-				 .key_size = 4,
-				 .value_size = 8,
-				 .max_entries = 1,
-				 .name = "probe"};
-	char eb[160];
-	int fd;
-
-	if (geteuid() != 0)
-		tu_skip(1, "check_load attaches programs in the kernel: run as root");
-	fd = ldr_map_create(&a);
-	if (fd < 0)
-		tu_skip(1, "bpf() does not work here: BPF_MAP_CREATE: %s",
-			ldr_errno_format(fd, eb, sizeof(eb)));
-	close(fd);
+	tu_require_bpf("check_load attaches programs in the kernel");
 	home_ns = open("/proc/self/ns/net", O_RDONLY | O_CLOEXEC);
 	if (home_ns < 0)
 		tu_skip(1, "no /proc/self/ns/net: %s", strerror(errno));

@@ -274,25 +274,6 @@ START_TEST(xdp_drop_src_drops_only_ipv4_from_192_168_0_1)
 }
 END_TEST
 
-/* Can this process create maps and load programs? Skip the suite (reason given) if not. */
-static void kernel_probe(void)
-{
-	struct ldr_map_attr a = {.type = BPF_MAP_TYPE_ARRAY,
-				 .key_size = 4,
-				 .value_size = 8,
-				 .max_entries = 1,
-				 .name = "probe"};
-	char eb[160];
-	int fd;
-
-	if (geteuid() != 0)
-		tu_skip(1, "check_progs loads programs into the kernel: run as root");
-	fd = ldr_map_create(&a);
-	if (fd < 0)
-		tu_skip(1, "bpf() does not work here: BPF_MAP_CREATE: %s",
-			ldr_errno_format(fd, eb, sizeof(eb)));
-	close(fd);
-}
 
 static Suite *progs_suite(void)
 {
@@ -314,7 +295,7 @@ int main(void)
 	SRunner *sr;
 	int failed;
 
-	kernel_probe();
+	tu_require_bpf("check_progs loads programs into the kernel");
 	sr = srunner_create(progs_suite());
 	srunner_run_all(sr, CK_NORMAL);
 	failed = srunner_ntests_failed(sr);

@@ -672,24 +672,6 @@ END_TEST
 
 /* ---------------------------------------------------------------- the suite */
 
-static void kernel_probe(void)
-{
-	union bpf_attr a;
-	int fd;
-
-	if (geteuid() != 0)
-		tu_skip(1, "check_run compares with BPF_PROG_TEST_RUN: run as root");
-	memset(&a, 0, sizeof(a));
-	a.map_type = BPF_MAP_TYPE_ARRAY;
-	a.key_size = 4;
-	a.value_size = 4;
-	a.max_entries = 1;
-	fd = ldr_sys_bpf(BPF_MAP_CREATE, &a, sizeof(a));
-	if (fd < 0)
-		tu_skip(1, "bpf() does not work here: BPF_MAP_CREATE: %s", ldr_errno_name(fd));
-	close(fd);
-}
-
 static void make_capture(void)
 {
 	char *out = NULL;
@@ -713,7 +695,7 @@ int main(void)
 	SRunner *sr;
 	int failed;
 
-	kernel_probe();
+	tu_require_bpf("check_run compares with BPF_PROG_TEST_RUN");
 	make_capture();
 	tcase_set_timeout(k, 120);
 	tcase_add_test(k, xdp_count_agrees_with_kernel);

@@ -55,6 +55,12 @@ const char *tu_clang(void);
  * EBPF_REQUIRE_KERNEL=1 is set and @kernel is true, print it as a failure and exit 99.
  */
 void tu_skip(int kernel, const char *fmt, ...) __attribute__((format(printf, 2, 3), noreturn));
+/*
+ * tu_require_bpf - a kernel suite can only run as root with a working bpf(): otherwise skip
+ * it (tu_skip with kernel set), saying "@why_root: run as root" or why BPF_MAP_CREATE failed.
+ * In tu-kernel.c: suites that call it link libloader.a after libtestutil.a.
+ */
+void tu_require_bpf(const char *why_root);
 /* Is the kernel required (EBPF_REQUIRE_KERNEL=1)? */
 int tu_kernel_required(void);
 
