@@ -274,7 +274,6 @@ START_TEST(xdp_drop_src_drops_only_ipv4_from_192_168_0_1)
 }
 END_TEST
 
-
 static Suite *progs_suite(void)
 {
 	Suite *s = suite_create("progs");
