@@ -82,18 +82,14 @@ static int prog_relocate(struct build *b, const struct obj_prog *p)
 
 	if (err)
 		return err;
-	lp->origin = mem_alloc(b->linked.ninsns * sizeof(*lp->origin));
-	if (!lp->origin)
-		return -ENOMEM;
-	for (size_t i = 0; i < b->linked.ninsns; i++) {
-		lp->origin[i].sec = b->linked.origin[i].sec;
-		lp->origin[i].off = b->linked.origin[i].off;
-	}
-	/* The instructions change hands: the result owns them from here. */
+	/* The instructions and their origins change hands: the result owns them from here. */
 	lp->insns = b->linked.insns;
+	lp->origin = b->linked.origin;
 	lp->ninsns = b->linked.ninsns;
 	b->linked.insns = NULL;
+	b->linked.origin = NULL;
 	b->linked.insns_cap = 0;
+	b->linked.origin_cap = 0;
 	return 0;
 }
 
@@ -218,7 +214,7 @@ static void report_log(struct diag *d, const struct diag_loc *loc, const struct 
 
 	slot = log_last_insn(lp->log);
 	if (slot >= 0 && (size_t)slot < lp->ninsns) {
-		const struct ldr_origin *org = &lp->origin[slot];
+		const struct obj_origin *org = &lp->origin[slot];
 		const struct obj_line *ln = obj_line_find(o, org->sec, (uint32_t)org->off);
 
 		if (ln && ln->line) {

@@ -166,12 +166,6 @@ struct ldr_loaded_map {
 	int obj_map; /* index in the object's maps[] */
 };
 
-/* Where an instruction slot of a loaded program came from: section and byte offset. */
-struct ldr_origin {
-	int sec;
-	uint64_t off;
-};
-
 struct ldr_loaded_prog {
 	char *name;
 	int fd;	 /* -1: not loaded */
@@ -180,7 +174,7 @@ struct ldr_loaded_prog {
 	/* The program as the kernel got it: relocated, subprograms appended; for each slot,
 	 * where in the object it came from (so a verifier complaint finds its source line). */
 	struct isa_raw *insns;
-	struct ldr_origin *origin;
+	struct obj_origin *origin;
 	size_t ninsns;
 	char *log; /* the full verifier log, NUL-terminated; NULL: never reached the kernel */
 	size_t log_len;

@@ -28,12 +28,6 @@
 #include "../isa/isa.h"
 #include "obj.h"
 
-/* Where a slot of a linked program came from: section index and byte offset in it. */
-struct obj_origin {
-	int sec;
-	uint64_t off;
-};
-
 /* A contiguous piece of a linked program: bytes [off, off + size) of section sec, placed
  * at slot at. Chunk 0 is the program; the others are the subprograms it reaches. */
 struct obj_link_chunk {

@@ -84,6 +84,14 @@ struct obj_func {
 	uint8_t global; /* BTF_FUNC_GLOBAL (program) or static (subprogram) */
 };
 
+/* Where an instruction slot of a linked or loaded program came from: section index and byte
+ * offset in it (obj/link.c makes them; the loader, the interpreter and the verifier simulator
+ * find the slot's source line with obj_line_find). */
+struct obj_origin {
+	int sec;
+	uint64_t off;
+};
+
 struct obj_line {
 	int sec;
 	uint32_t off;  /* byte offset of the instruction in sec */

@@ -38,7 +38,7 @@ struct vmt {
 	struct vm *vm;
 	struct obj *o;
 	struct vm_prog *p;
-	struct vm_origin *origin;
+	struct obj_origin *origin;
 	struct diag d;
 	uint8_t mem[256];
 	size_t mem_len;
@@ -69,7 +69,7 @@ static int vmt_load(struct vmt *t, const char *src)
 			t->origin = calloc(t->n, sizeof(*t->origin));
 			ck_assert_ptr_nonnull(t->origin);
 			for (size_t k = 0; k < t->n; k++)
-				t->origin[k] = (struct vm_origin){(int)i, k * ISA_INSN_SIZE};
+				t->origin[k] = (struct obj_origin){(int)i, k * ISA_INSN_SIZE};
 			break;
 		}
 	}

@@ -85,18 +85,12 @@ int vsim_obj_prog_build(const struct obj *o, size_t prog, struct vsim_flat *out,
 	obj_link_free(lk);
 	if (err)
 		goto out_free;
+	/* the instructions and their origins change hands */
 	out->ninsns = l.ninsns;
-	out->insns = mem_alloc((l.ninsns ? l.ninsns : 1) * sizeof(*out->insns));
-	out->sec = mem_alloc((l.ninsns ? l.ninsns : 1) * sizeof(*out->sec));
-	out->off = mem_alloc((l.ninsns ? l.ninsns : 1) * sizeof(*out->off));
-	err = -ENOMEM;
-	if (!out->insns || !out->sec || !out->off)
-		goto out_free;
-	for (size_t i = 0; i < l.ninsns; i++) {
-		out->insns[i] = l.insns[i];
-		out->sec[i] = l.origin[i].sec;
-		out->off[i] = l.origin[i].off;
-	}
+	out->insns = l.insns;
+	out->origin = l.origin;
+	l.insns = NULL;
+	l.origin = NULL;
 	obj_linked_fini(&l);
 	return 0;
 out_free:
@@ -108,8 +102,7 @@ out_free:
 void vsim_flat_free(struct vsim_flat *f)
 {
 	mem_free(f->insns);
-	mem_free(f->sec);
-	mem_free(f->off);
+	mem_free(f->origin);
 	mem_free(f->maps);
 	memset(f, 0, sizeof(*f));
 }

@@ -106,7 +106,7 @@ static const struct obj_line *line_of(const struct obj *o, const struct vsim_fla
 {
 	if (insn < 0 || (size_t)insn >= f->ninsns)
 		return NULL;
-	return obj_line_find(o, f->sec[insn], (uint32_t)f->off[insn]);
+	return obj_line_find(o, f->origin[insn].sec, (uint32_t)f->origin[insn].off);
 }
 
 static void put_json(const struct obj *o, const struct vsim_flat *f, const char *name,

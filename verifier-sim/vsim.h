@@ -72,9 +72,8 @@ int vsim_prog_check(const struct vsim_prog *p, const struct vsim_opts *opts, str
 struct vsim_flat {
 	struct isa_raw *insns;
 	size_t ninsns;
-	int *sec;	       /* per slot: section in the object */
-	uint64_t *off;	       /* per slot: byte offset in it */
-	struct vsim_map *maps; /* one per o->maps[] */
+	struct obj_origin *origin; /* per slot: section and byte offset in the object */
+	struct vsim_map *maps;	   /* one per o->maps[] */
 	size_t nmaps;
 };
 

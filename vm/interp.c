@@ -63,7 +63,7 @@ struct vm_prog {
 	struct isa_raw *raw;   /* a copy, for traces */
 	size_t n;
 	const struct obj *obj;
-	const struct vm_origin *origin;
+	const struct obj_origin *origin;
 };
 
 /* ---------------------------------------------------------------- the machine */
@@ -349,7 +349,7 @@ void vm_prog_free(struct vm_prog *p)
 	mem_free(p);
 }
 
-void vm_prog_source_set(struct vm_prog *p, const struct obj *o, const struct vm_origin *origin)
+void vm_prog_source_set(struct vm_prog *p, const struct obj *o, const struct obj_origin *origin)
 {
 	p->obj = o;
 	p->origin = o ? origin : NULL;

@@ -315,7 +315,7 @@ static int test_parse(struct test *t, char *why, size_t whylen)
 struct run {
 	struct vm *vm;
 	struct obj *obj;
-	struct vm_origin *origin;
+	struct obj_origin *origin;
 	struct vm_prog *prog;
 	struct diag d;
 	uint64_t r0;

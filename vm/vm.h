@@ -115,12 +115,6 @@ struct vm_fault {
 	char msg[200]; /* the whole story, without the location: "out of bounds: ..." */
 };
 
-/* Where an instruction slot came from in an object, for source lines in faults. */
-struct vm_origin {
-	int sec;
-	uint64_t off;
-};
-
 /* A helper: arguments r1..r5 in args[0..4], result into *ret (r0). Returns one of: */
 enum {
 	VM_HELPER_OK = 0,
@@ -320,7 +314,7 @@ void vm_prog_free(struct vm_prog *p);
  * its section and byte offset in @o, whose line info gives the source line. Both must
  * outlive the program; @origin has one entry per slot. NULL @o: no source.
  */
-void vm_prog_source_set(struct vm_prog *p, const struct obj *o, const struct vm_origin *origin);
+void vm_prog_source_set(struct vm_prog *p, const struct obj *o, const struct obj_origin *origin);
 
 /* Slots of @p, and its name. */
 size_t vm_prog_len(const struct vm_prog *p);

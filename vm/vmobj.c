@@ -39,7 +39,7 @@ struct omap {
 
 struct oprog {
 	struct vm_prog *prog;
-	struct vm_origin *origin;
+	struct obj_origin *origin;
 	int type;
 };
 
@@ -219,13 +219,9 @@ static int prog_load_one(struct vm_obj *vo, const struct obj_link *lk, size_t i,
 	err = obj_link_prog(lk, p, map_handle_cb, vo, vo_loc(vo), d, &ln);
 	if (err)
 		goto out;
-	op->origin = mem_alloc(ln.ninsns * sizeof(*op->origin));
-	if (!op->origin) {
-		err = -ENOMEM;
-		goto out;
-	}
-	for (size_t k = 0; k < ln.ninsns; k++)
-		op->origin[k] = (struct vm_origin){ln.origin[k].sec, ln.origin[k].off};
+	/* the origins change hands: the program keeps them for its faults' source lines */
+	op->origin = ln.origin;
+	ln.origin = NULL;
 	err = vm_prog_load(vo->vm, ln.insns, ln.ninsns, p->name ? p->name : "", &op->prog, d);
 	if (err)
 		goto out;
