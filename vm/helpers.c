@@ -594,7 +594,7 @@ HELPER(tail_call)
 			     a[1]);
 		return VM_HELPER_FAULT;
 	}
-	p = vm->tail_call ? vm->tail_call(vm, a[1], (uint32_t)a[2]) : NULL;
+	p = vm->tail_call ? vm->tail_call(vm->tail_call_arg, vm, a[1], (uint32_t)a[2]) : NULL;
 	if (!p)
 		return VM_HELPER_OK;
 	vm->tail_prog = p;

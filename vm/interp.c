@@ -123,9 +123,10 @@ void vm_trace_set(struct vm *vm, vm_trace_fn fn, void *arg)
 	vm->trace_arg = arg;
 }
 
-void vm_tail_call_set(struct vm *vm, vm_tail_call_fn fn)
+void vm_tail_call_set(struct vm *vm, vm_tail_call_fn fn, void *arg)
 {
 	vm->tail_call = fn;
+	vm->tail_call_arg = arg;
 }
 
 const struct vm_fault *vm_fault_get(const struct vm *vm)

@@ -151,8 +151,10 @@ typedef int (*vm_helper_fn)(struct vm *vm, const uint64_t *args, uint64_t *ret);
 typedef void (*vm_trace_fn)(void *arg, const struct vm_prog *p, size_t insn, const uint64_t *regs,
 			    unsigned depth);
 
-/* Tail call hook: the program in slot @index of the prog array at VM address @map, or NULL. */
-typedef const struct vm_prog *(*vm_tail_call_fn)(struct vm *vm, uint64_t map, uint32_t index);
+/* Tail call hook: the program in slot @index of the prog array at VM address @map, or NULL;
+ * @arg is vm_tail_call_set's. */
+typedef const struct vm_prog *(*vm_tail_call_fn)(void *arg, struct vm *vm, uint64_t map,
+						 uint32_t index);
 
 /* A map as the VM sees it: a handle region (address only, never dereferenced) and the value
  * arena region (or -1) that map_value lddw and lookups point into. */
@@ -187,6 +189,7 @@ struct vm {
 	vm_trace_fn trace;
 	void *trace_arg;
 	vm_tail_call_fn tail_call;
+	void *tail_call_arg;
 	const struct vm_prog *tail_prog; /* set by the tail call helper */
 
 	int pkt_region; /* ld_abs/ld_ind read this region (0: none) */
@@ -222,7 +225,7 @@ void vm_budget_set(struct vm *vm, uint64_t n);
 uint64_t vm_executed(const struct vm *vm);
 /* vm_trace_set - call @fn before every instruction (NULL: off; costs nothing then). */
 void vm_trace_set(struct vm *vm, vm_trace_fn fn, void *arg);
-void vm_tail_call_set(struct vm *vm, vm_tail_call_fn fn);
+void vm_tail_call_set(struct vm *vm, vm_tail_call_fn fn, void *arg);
 
 /* ---- memory (vmmem.c) ---- */
 

@@ -4,11 +4,8 @@
  * obj/link.c with map handles where the kernel loader puts descriptors, the tail call hook,
  * and the map summary of ebpf-run.
  *
- * Tail calls. The VM's hook gets the VM, the prog_array's address and the index; it has no
- * argument of ours. The way back to this vm_obj goes through the map: the prog_array's
- * handle region (zero bytes long, never accessible to programs) is pointed at our record
- * of the map (struct omap, recognised by its magic and by naming the same map), which knows
- * the vm_obj. So several VMs, each with its vm_obj, need no global state.
+ * Tail calls. The VM's hook gets this vm_obj as its argument, the prog_array's address and
+ * the index; the prog_array holds program indexes of this vm_obj.
  *
  * Invariants: maps[i] and progs[i] are the object's maps[i] and progs[i]; a map that was not
  * created has map NULL and handle -1; a program that did not load has prog NULL (only while
@@ -27,11 +24,7 @@
 #include "../common/mem.h"
 #include "../obj/link.h"
 
-#define OMAP_MAGIC 0x766d6f62u /* "vmob" */
-
 struct omap {
-	uint32_t magic;
-	struct vm_obj *vo;
 	struct vm_map *map; /* NULL: not created */
 	int handle;	    /* -1: none */
 	int owner_type;	    /* prog_array: the program type it serves, 0 until known */
@@ -62,22 +55,24 @@ static const struct diag_loc *vo_loc(const struct vm_obj *vo)
 
 /* ---- tail calls ---- */
 
-static const struct vm_prog *tail_call_hook(struct vm *vm, uint64_t addr, uint32_t index)
+static const struct vm_prog *tail_call_hook(void *arg, struct vm *vm, uint64_t addr, uint32_t index)
 {
+	const struct vm_obj *vo = arg;
 	const struct vm_map_handle *h = vm_map_handle_find(vm, addr);
-	const struct omap *om;
+	const struct vm_map *m = h ? h->map : NULL;
+	size_t i;
 	int pi;
 
-	if (!h || h->handle_region <= 0 || (size_t)h->handle_region >= vm->nregions)
+	if (!m || m->type != BPF_MAP_TYPE_PROG_ARRAY)
 		return NULL;
-	om = (const struct omap *)vm->regions[h->handle_region].host;
-	if (!om || om->magic != OMAP_MAGIC || om->map != h->map || om->vo->vm != vm ||
-	    om->map->type != BPF_MAP_TYPE_PROG_ARRAY)
-		return NULL;
-	pi = vm_map_prog_get(om->map, index);
-	if (pi < 0 || (size_t)pi >= om->vo->nprogs)
+	for (i = 0; i < vo->nmaps && vo->maps[i].map != m; i++)
+		;
+	if (i == vo->nmaps)
+		return NULL; /* not one of ours: its indexes name no program of this object */
+	pi = vm_map_prog_get(m, index);
+	if (pi < 0 || (size_t)pi >= vo->nprogs)
 		return NULL; /* an empty slot: the kernel's tail call falls through */
-	return om->vo->progs[pi].prog;
+	return vo->progs[pi].prog;
 }
 
 /* ---- maps ---- */
@@ -143,12 +138,6 @@ static int map_create_one(struct vm_obj *vo, size_t i, struct diag *d)
 		return h;
 	}
 	om->handle = h;
-	if (def.type == BPF_MAP_TYPE_PROG_ARRAY) {
-		/* the way back from the hook (see the top of this file) */
-		err = vm_region_set(vo->vm, vo->vm->maps[h].handle_region, om, 0);
-		if (err)
-			return err;
-	}
 	return 0;
 }
 
@@ -254,8 +243,8 @@ void vm_obj_free(struct vm_obj *vo)
 		}
 		vm_map_free(om->map);
 	}
-	if (vo->vm->tail_call == tail_call_hook)
-		vm_tail_call_set(vo->vm, NULL);
+	if (vo->vm->tail_call == tail_call_hook && vo->vm->tail_call_arg == vo)
+		vm_tail_call_set(vo->vm, NULL, NULL);
 	mem_free(vo->maps);
 	mem_free(vo->progs);
 	mem_free(vo);
@@ -284,7 +273,7 @@ int vm_obj_load(struct vm *vm, struct obj *o, const struct vm_obj_opts *opts, st
 	if (!vo->maps || !vo->progs)
 		goto out_nomem;
 	for (size_t i = 0; i < o->nmaps; i++, vo->nmaps++)
-		vo->maps[i] = (struct omap){OMAP_MAGIC, vo, NULL, -1, 0};
+		vo->maps[i] = (struct omap){NULL, -1, 0};
 	vo->nprogs = o->nprogs;
 
 	for (size_t i = 0; i < o->nmaps; i++) {
@@ -321,7 +310,7 @@ int vm_obj_load(struct vm *vm, struct obj *o, const struct vm_obj_opts *opts, st
 	}
 	if (first)
 		goto out_free;
-	vm_tail_call_set(vm, tail_call_hook);
+	vm_tail_call_set(vm, tail_call_hook, vo);
 	*out = vo;
 	return 0;
 
