@@ -34,37 +34,6 @@ static void usage(FILE *f)
 	      f);
 }
 
-static char *read_all(FILE *f, size_t *len)
-{
-	char *data = NULL;
-	size_t n = 0, cap = 0;
-
-	for (;;) {
-		size_t r;
-
-		if (cap - n < 65536) {
-			char *nd = realloc(data, cap ? cap * 2 : 1 << 20);
-
-			if (!nd) {
-				free(data);
-				return NULL;
-			}
-			data = nd;
-			cap = cap ? cap * 2 : 1 << 20;
-		}
-		r = fread(data + n, 1, cap - n, f);
-		n += r;
-		if (r == 0)
-			break;
-	}
-	if (ferror(f)) {
-		free(data);
-		return NULL;
-	}
-	*len = n;
-	return data;
-}
-
 static char *default_output(const char *in)
 {
 	const char *base = strrchr(in, '/');
@@ -94,6 +63,8 @@ int main(int argc, char **argv)
 	};
 	const char *out = NULL, *in;
 	char *outbuf = NULL, *text;
+	struct buf inbuf = {0};
+	int rerr;
 	int json = 0, c, ret = 0;
 	size_t len;
 	struct diag d;
@@ -131,10 +102,13 @@ int main(int argc, char **argv)
 		fprintf(stderr, "ebpf-as: error: %s: %s\n", in, strerror(errno));
 		return 2;
 	}
-	text = read_all(f, &len);
+	rerr = buf_read_file(&inbuf, f);
 	if (f != stdin)
 		fclose(f);
-	if (!text) {
+	text = (char *)inbuf.data;
+	len = inbuf.len;
+	if (rerr) {
+		buf_free(&inbuf);
 		fprintf(stderr, "ebpf-as: error: %s: cannot read input\n", in);
 		return 2;
 	}

@@ -60,3 +60,19 @@ void buf_free(struct buf *b)
 	b->data = NULL;
 	b->len = b->cap = 0;
 }
+
+int buf_read_file(struct buf *b, FILE *f)
+{
+	size_t n;
+
+	do {
+		if (buf_reserve(b, 65536 + 1)) /* + 1: the final NUL always fits */
+			return -ENOMEM;
+		n = fread(b->data + b->len, 1, 65536, f);
+		b->len += n;
+	} while (n == 65536);
+	if (ferror(f))
+		return -EIO;
+	b->data[b->len] = '\0';
+	return 0;
+}

@@ -5,6 +5,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 struct buf {
 	uint8_t *data;
@@ -17,6 +18,12 @@ int buf_reserve(struct buf *b, size_t n);
 int buf_append(struct buf *b, const void *p, size_t n);
 /* Append a printf-formatted string without its NUL. Returns 0 or -ENOMEM. */
 int buf_printf(struct buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/*
+ * buf_read_file - append all of @f (to its end) to @b, followed by a NUL that is not counted
+ * in len, so text read this way is a C string. Returns 0, -ENOMEM, or -EIO when reading
+ * failed (errno says why).
+ */
+int buf_read_file(struct buf *b, FILE *f);
 void buf_free(struct buf *b);
 
 #endif

@@ -660,24 +660,11 @@ int obj_read_file(const char *path, struct obj **out, struct diag *d)
 		diag_error(d, &loc, "cannot open: %s", strerror(errno));
 		return err;
 	}
-	for (;;) {
-		size_t n;
-
-		if (buf_reserve(&b, 65536)) {
-			err = -ENOMEM;
-			diag_error(d, &loc, "out of memory");
-			break;
-		}
-		n = fread(b.data + b.len, 1, 65536, f);
-		b.len += n;
-		if (n < 65536) {
-			if (ferror(f)) {
-				err = -EIO;
-				diag_error(d, &loc, "cannot read: %s", strerror(errno));
-			}
-			break;
-		}
-	}
+	err = buf_read_file(&b, f);
+	if (err == -ENOMEM)
+		diag_error(d, &loc, "out of memory");
+	else if (err)
+		diag_error(d, &loc, "cannot read: %s", strerror(errno));
 	fclose(f);
 	if (!err)
 		err = obj_read_mem(b.data, b.len, path, out, d);

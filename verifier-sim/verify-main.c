@@ -49,34 +49,21 @@ static void usage(FILE *f)
 static char *read_file(const char *path, size_t *len)
 {
 	FILE *f = fopen(path, "rb");
-	char *data = NULL;
-	size_t n = 0, cap = 0;
+	struct buf b = {0};
+	int err;
 
 	if (!f)
 		return NULL;
-	for (;;) {
-		size_t r;
-
-		if (cap - n < 4096) {
-			char *nd = realloc(data, cap ? cap * 2 : 65536);
-
-			if (!nd) {
-				free(data);
-				fclose(f);
-				return NULL;
-			}
-			data = nd;
-			cap = cap ? cap * 2 : 65536;
-		}
-		r = fread(data + n, 1, cap - n - 1, f);
-		n += r;
-		if (r == 0)
-			break;
-	}
+	err = buf_read_file(&b, f);
 	fclose(f);
-	data[n] = 0;
-	*len = n;
-	return data;
+	if (err) {
+		buf_free(&b);
+		if (err == -ENOMEM)
+			errno = ENOMEM;
+		return NULL;
+	}
+	*len = b.len;
+	return (char *)b.data;
 }
 
 /* Source texts read for line display; freed at exit. */

@@ -460,7 +460,7 @@ static int conformance_one(const char *path, const struct opts *o)
 	struct run r;
 	char why[300] = "", detail[700];
 	FILE *f = fopen(path, "rb");
-	size_t cap = 0, len = 0;
+	struct buf text = {0};
 	int err, verdict;
 
 	if (!f) {
@@ -468,24 +468,19 @@ static int conformance_one(const char *path, const struct opts *o)
 		put_result(o, file, "ERROR", why);
 		return 2;
 	}
-	for (;;) {
-		char *nt = realloc(t.text, cap + 65537);
-		size_t got;
-
-		if (!nt) {
-			fclose(f);
-			test_free(&t);
-			return -ENOMEM;
-		}
-		t.text = nt;
-		cap += 65536;
-		got = fread(t.text + len, 1, cap - len, f);
-		len += got;
-		if (!got)
-			break;
-	}
+	err = buf_read_file(&text, f);
 	fclose(f);
-	t.text[len] = '\0';
+	if (err == -ENOMEM) {
+		buf_free(&text);
+		return -ENOMEM;
+	}
+	if (err) {
+		snprintf(why, sizeof(why), "read error: %s", strerror(errno));
+		put_result(o, file, "ERROR", why);
+		buf_free(&text);
+		return 2;
+	}
+	t.text = (char *)text.data;
 	err = test_parse(&t, why, sizeof(why));
 	if (err == -ENOMEM) {
 		test_free(&t);
@@ -573,8 +568,9 @@ static int conformance_main(int argc, char **argv, const struct opts *o)
 static int plugin_main(int argc, char **argv, const struct opts *o)
 {
 	uint8_t *code = NULL, *mem = NULL;
-	size_t code_len = 0, mem_len = 0, cap = 0, len = 0;
-	char *in = NULL;
+	size_t code_len = 0, mem_len = 0;
+	struct buf inb = {0};
+	char *in;
 	struct run r;
 	int err, status;
 
@@ -585,23 +581,13 @@ static int plugin_main(int argc, char **argv, const struct opts *o)
 			return 2;
 		}
 	}
-	for (;;) {
-		char *ni = realloc(in, cap + 65537);
-		size_t got;
-
-		if (!ni) {
-			free(in);
-			free(mem);
-			return 2;
-		}
-		in = ni;
-		cap += 65536;
-		got = fread(in + len, 1, cap - len, stdin);
-		len += got;
-		if (!got)
-			break;
+	if (buf_read_file(&inb, stdin)) {
+		printf("cannot read the program from stdin\n");
+		buf_free(&inb);
+		free(mem);
+		return 2;
 	}
-	in[len] = '\0';
+	in = (char *)inb.data;
 	if (hex_bytes(in, &code, &code_len)) {
 		printf("bad program bytes on stdin\n");
 		free(in);

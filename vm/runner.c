@@ -42,45 +42,35 @@ static int ends_with(const char *s, const char *suffix)
 	return n >= m && strcmp(s + n - m, suffix) == 0;
 }
 
-/* Read all of @path ("-": standard input) into a NUL-terminated buffer. */
+/* Read all of @path ("-": standard input) as a NUL-terminated text. */
 static int slurp(const char *path, char **text, size_t *len, struct diag *d)
 {
 	FILE *f = strcmp(path, "-") ? fopen(path, "rb") : stdin;
 	struct buf b = {0};
-	char chunk[65536];
-	size_t n;
-	int err = 0;
+	int err;
 
 	if (!f) {
 		err = -errno;
 		diag_error(d, NULL, "%s: %s", path, strerror(errno));
 		return err;
 	}
-	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
-		if (buf_append(&b, chunk, n)) {
-			err = -ENOMEM;
-			break;
-		}
-	if (!err && ferror(f)) {
-		err = -EIO;
-		diag_error(d, NULL, "%s: read error", path);
-	}
+	err = buf_read_file(&b, f);
+	if (err == -EIO)
+		diag_error(d, NULL, "%s: read error: %s", path, strerror(errno));
 	if (f != stdin)
 		fclose(f);
-	if (!err && buf_append(&b, "", 1))
-		err = -ENOMEM;
 	if (err) {
 		buf_free(&b);
 		return err;
 	}
-	*len = b.len - 1;
+	*len = b.len;
 	*text = (char *)b.data;
 	return 0;
 }
 
 static int load_object(struct vm_runner *r, const char *path, struct diag *d)
 {
-	size_t len;
+	size_t len = 0;
 	int err;
 
 	if (!ends_with(path, ".s") && !ends_with(path, ".S") && strcmp(path, "-") != 0)
