@@ -1228,5 +1228,7 @@ void asm_finish(struct asm_state *as)
 	}
 	if (!as->nomem && obj_progs_collect(as->o) < 0)
 		as->nomem = 1;
+	if (!as->nomem && obj_data_maps_collect(as->o) < 0)
+		as->nomem = 1;
 	obj_lines_sort(as->o);
 }

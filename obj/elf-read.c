@@ -543,37 +543,6 @@ static int read_legacy_maps(struct rctx *r)
 	return err;
 }
 
-/* .data, .rodata, .bss (and their .suffix forms): one array map each, as libbpf makes. */
-static int add_data_maps(struct rctx *r)
-{
-	struct obj *o = r->o;
-
-	for (size_t i = 0; i < o->nsecs; i++) {
-		const struct obj_sec *s = &o->secs[i];
-		struct obj_map m;
-
-		if ((s->flags & SHF_EXECINSTR) || !obj_sec_is_data_name(s->name) ||
-		    obj_sec_size(s) == 0)
-			continue;
-		memset(&m, 0, sizeof(m));
-		m.name = s->name;
-		m.type = BPF_MAP_TYPE_ARRAY;
-		m.key_size = 4;
-		m.value_size = (uint32_t)obj_sec_size(s);
-		m.max_entries = 1;
-		m.flags = BPF_F_MMAPABLE;
-		if (!strncmp(s->name, ".rodata", 7))
-			m.flags |= BPF_F_RDONLY_PROG;
-		m.sym = -1;
-		m.sec = (int)i;
-		m.off = 0;
-		m.data_sec = (int)i;
-		if (obj_map_add(o, &m) < 0)
-			return -ENOMEM;
-	}
-	return 0;
-}
-
 int obj_read_mem(const void *data, size_t len, const char *name, struct obj **out, struct diag *d)
 {
 	struct rctx r;
@@ -623,7 +592,7 @@ int obj_read_mem(const void *data, size_t len, const char *name, struct obj **ou
 		diag_warning(d, &r.loc,
 			     "maps in .maps come without BTF: their definitions are unknown");
 	if (!err)
-		err = add_data_maps(&r);
+		err = obj_data_maps_collect(r.o);
 	if (!err)
 		err = obj_btf_read_ext(r.o, r.name, d);
 	if (!err)

@@ -18,6 +18,7 @@
 #include "../common/mem.h"
 
 #include <elf.h>
+#include <linux/bpf.h>
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -541,5 +542,33 @@ int obj_progs_collect(struct obj *o)
 	}
 	if (o->nprogs > 1)
 		qsort(o->progs, o->nprogs, sizeof(*o->progs), prog_cmp);
+	return 0;
+}
+
+int obj_data_maps_collect(struct obj *o)
+{
+	for (size_t i = 0; i < o->nsecs; i++) {
+		const struct obj_sec *s = &o->secs[i];
+		struct obj_map m;
+
+		if ((s->flags & SHF_EXECINSTR) || !obj_sec_is_data_name(s->name) ||
+		    obj_sec_size(s) == 0)
+			continue;
+		memset(&m, 0, sizeof(m));
+		m.name = s->name;
+		m.type = BPF_MAP_TYPE_ARRAY;
+		m.key_size = 4;
+		m.value_size = (uint32_t)obj_sec_size(s);
+		m.max_entries = 1;
+		m.flags = BPF_F_MMAPABLE;
+		if (!strncmp(s->name, ".rodata", 7))
+			m.flags |= BPF_F_RDONLY_PROG;
+		m.sym = -1;
+		m.sec = (int)i;
+		m.off = 0;
+		m.data_sec = (int)i;
+		if (obj_map_add(o, &m) < 0)
+			return -ENOMEM;
+	}
 	return 0;
 }

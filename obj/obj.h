@@ -171,6 +171,16 @@ void obj_lines_sort(struct obj *o);
  */
 int obj_progs_collect(struct obj *o);
 
+/*
+ * obj_data_maps_collect - add the global data maps, as libbpf makes them: one single-entry
+ * array per non-empty .data, .rodata, .bss section (and their ".suffix" forms), holding the
+ * whole section (data_sec), .rodata* read-only for programs. The ELF reader and the
+ * assembler both call it, so an assembled object and one read from disk have the same
+ * maps; the ELF writer leaves these out (they are sections, not .maps entries). Returns 0 or
+ * -ENOMEM.
+ */
+int obj_data_maps_collect(struct obj *o);
+
 /* Write @o as an ELF relocatable object for EM_BPF (libelf), with .BTF and .BTF.ext built
  * from maps[], funcs[] and lines[] (or, when @o->btf is not empty, as read: written back
  * unchanged). To a file, or to a malloc'ed buffer. */

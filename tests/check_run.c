@@ -649,6 +649,41 @@ START_TEST(fault_names_packet_line_and_region)
 }
 END_TEST
 
+/* A .s with global data runs as it is, without a trip through ebpf-as: the assembler makes
+ * the same .data/.rodata maps the ELF reader does. */
+START_TEST(assembly_with_global_data_runs_directly)
+{
+	static const char prog[] = "\t.license \"GPL\"\n"
+				   "\t.data\n"
+				   "seen:\n"
+				   "\t.quad 0\n"
+				   "\t.section .rodata\n"
+				   "verdict:\n"
+				   "\t.long 1\n"
+				   "\t.section xdp\n"
+				   "\t.globl count_and_drop\n"
+				   "count_and_drop:\n"
+				   "\tr1 = seen ll\n"
+				   "\tr2 = 1\n"
+				   "\tlock *(u64 *)(r1 + 0) += r2\n"
+				   "\tr1 = verdict ll\n"
+				   "\tr0 = *(u32 *)(r1 + 0)\n"
+				   "\texit\n";
+	char *src, *out = NULL;
+	int rc;
+
+	ck_assert(asprintf(&src, "%s/globals.s", tmpdir) > 0);
+	ck_assert_int_eq(tu_write_file(src, prog, sizeof(prog) - 1), 0);
+	rc = tu_runf(&out, "'%s' --count 10 '%s' '%s' 2>&1", tu_tool("ebpf-run"), src, capture);
+	ck_assert_msg(rc == 0, "exit %d\n%s", rc, out ? out : "");
+	ck_assert_msg(strstr(out, "XDP_DROP         10"), "%s", out);
+	ck_assert_msg(strstr(out, "map '.data'") && strstr(out, "(10)"), "%s", out);
+	ck_assert_msg(strstr(out, "map '.rodata'"), "%s", out);
+	free(out);
+	free(src);
+}
+END_TEST
+
 START_TEST(bad_inputs_exit_2_with_a_message)
 {
 	char *obj = assemble("xdp_count", NULL), *out = NULL, *junk = path_in("junk.pcap");
@@ -712,6 +747,7 @@ int main(void)
 	tcase_add_test(u, summary_of_the_sample_capture);
 	tcase_add_test(u, count_stops_early_and_trace_shows_source_lines);
 	tcase_add_test(u, fault_names_packet_line_and_region);
+	tcase_add_test(u, assembly_with_global_data_runs_directly);
 	tcase_add_test(u, bad_inputs_exit_2_with_a_message);
 	suite_add_tcase(s, u);
 	sr = srunner_create(s);
