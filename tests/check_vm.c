@@ -399,7 +399,7 @@ START_TEST(fault_report_points_at_the_source_line)
 	vmt_load(&t, "mov %r0, 0\n\nldxdw %r0, [%r0+16]\nexit\n");
 	ck_assert_int_eq(vmt_prog(&t), 0);
 	ck_assert_int_eq(vmt_run(&t, &r0), -EFAULT);
-	vm_fault_report(t.vm, &t.d);
+	vm_fault_report(t.vm, &t.d, NULL);
 	ck_assert_uint_eq(t.d.nerrors, 1);
 	ck_assert_str_eq(t.d.msgs[0].file, "t.s");
 	ck_assert_uint_eq(t.d.msgs[0].line, 3);

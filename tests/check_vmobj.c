@@ -438,7 +438,7 @@ START_TEST(a_fault_names_its_source_line)
 
 	ck_assert_int_eq(vm_prog_run(vm, vm_obj_prog(vo, 0), 0, 0, &r0), -EFAULT);
 	diag_init(&d);
-	vm_fault_report(vm, &d);
+	vm_fault_report(vm, &d, NULL);
 	ck_assert_uint_eq(d.nmsgs, 1);
 	ck_assert_str_eq(d.msgs[0].file, "fault.s");
 	ck_assert_uint_eq(d.msgs[0].line, 6);

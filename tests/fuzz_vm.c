@@ -115,7 +115,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		if (f->kind == VM_FAULT_MEM && f->region >= 0 && !vm_region_name(vm, f->region))
 			abort();
 		vm_fault_format(vm, msg, sizeof(msg));
-		vm_fault_report(vm, &d);
+		vm_fault_report(vm, &d, NULL);
 	} else if (vm_fault_get(vm)->kind != VM_FAULT_NONE) {
 		abort(); /* a clean run leaves no fault behind */
 	}

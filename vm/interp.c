@@ -407,7 +407,7 @@ int vm_fault_format(const struct vm *vm, char *buf, size_t len)
 			f->msg);
 }
 
-void vm_fault_report(const struct vm *vm, struct diag *d)
+void vm_fault_report(const struct vm *vm, struct diag *d, const char *context)
 {
 	const struct vm_fault *f = &vm->fault;
 	const struct obj_line *l;
@@ -421,8 +421,8 @@ void vm_fault_report(const struct vm *vm, struct diag *d)
 		loc.line = l->line;
 		loc.col = l->col;
 	}
-	diag_error(d, l ? &loc : NULL, "prog '%s': insn %zu: %s", f->prog ? f->prog->name : "?",
-		   f->insn, f->msg);
+	diag_error(d, l ? &loc : NULL, "%s%sprog '%s': insn %zu: %s", context ? context : "",
+		   context ? ": " : "", f->prog ? f->prog->name : "?", f->insn, f->msg);
 }
 
 /* ---------------------------------------------------------------- the interpreter */

@@ -668,7 +668,7 @@ static void trace_src(void *arg, const struct vm_prog *p, size_t i, const uint64
 struct cap_run {
 	const struct opts *o;
 	struct diag d;
-	int json, quiet_sink;
+	int json;
 	struct vm_runner *run;
 	struct vm_capture *cap;
 	struct vm_capture_writer *out[VM_RUNNER_NCLASSES];
@@ -681,8 +681,6 @@ static void print_sink(const struct diag *d, const struct diag_msg *m, void *arg
 {
 	struct cap_run *c = arg;
 
-	if (c->quiet_sink)
-		return;
 	if (c->json)
 		diag_msg_print_json(m, stderr);
 	else
@@ -692,20 +690,10 @@ static void print_sink(const struct diag *d, const struct diag_msg *m, void *arg
 /* A fault of packet @num, located at its source line, printed now. */
 static void report_fault(struct cap_run *c, uint64_t num)
 {
-	struct diag_msg *m;
-	char *text;
+	char what[32];
 
-	c->quiet_sink = 1;
-	vm_fault_report(vm_runner_vm(c->run), &c->d);
-	c->quiet_sink = 0;
-	if (!c->d.nmsgs)
-		return;
-	m = &c->d.msgs[c->d.nmsgs - 1];
-	if (m->text && asprintf(&text, "packet %" PRIu64 ": %s", num, m->text) >= 0) {
-		free(m->text);
-		m->text = text;
-	}
-	print_sink(&c->d, m, c);
+	snprintf(what, sizeof(what), "packet %" PRIu64, num);
+	vm_fault_report(vm_runner_vm(c->run), &c->d, what);
 }
 
 static void print_printk(struct cap_run *c, uint64_t num)

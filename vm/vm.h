@@ -275,8 +275,9 @@ void vm_fault_set(struct vm *vm, enum vm_fault_kind kind, const char *fmt, ...)
 const struct vm_fault *vm_fault_get(const struct vm *vm);
 /* vm_fault_format - "insn 4 (line 7): out of bounds: ..." into @buf; returns snprintf's. */
 int vm_fault_format(const struct vm *vm, char *buf, size_t len);
-/* vm_fault_report - the fault as an error in @d, located at its source line when known. */
-void vm_fault_report(const struct vm *vm, struct diag *d);
+/* vm_fault_report - the fault as an error in @d, located at its source line when known, the
+ * message starting with "@context: " when @context is not NULL ("packet 7"). */
+void vm_fault_report(const struct vm *vm, struct diag *d, const char *context);
 
 /* ---- maps ---- */
 
