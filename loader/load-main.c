@@ -41,6 +41,7 @@
 #include <linux/if_link.h>
 
 #include "config.h"
+#include "common/str.h"
 #include "common/mem.h"
 #include "loader/attach.h"
 #include "loader/loader.h"
@@ -127,15 +128,14 @@ static void signals_catch(void)
 static int parse_uint(const char *opt, const char *s, unsigned long long max,
 		      unsigned long long *out)
 {
-	char *end;
+	uint64_t v;
 
-	errno = 0;
-	*out = strtoull(s, &end, 0);
-	if (!*s || *end || errno || *s == '-' || *out > max) {
+	if (str_to_u64(s, max, &v)) {
 		fprintf(stderr, "%s: %s wants a number up to %llu, not '%s'\n", prog_name, opt, max,
 			s);
 		return -1;
 	}
+	*out = v;
 	return 0;
 }
 

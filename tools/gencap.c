@@ -25,6 +25,7 @@
  * SRC being the IP source address or "-", HOT 1 or 0.
  */
 #include "vm/capture.h"
+#include "common/str.h"
 
 #include <arpa/inet.h>
 #include <errno.h>
@@ -458,21 +459,6 @@ static void usage(FILE *f)
 	      f);
 }
 
-static int parse_u64(const char *s, uint64_t max, uint64_t *v)
-{
-	char *end;
-	unsigned long long x;
-
-	if (!*s || *s == '-')
-		return -1;
-	errno = 0;
-	x = strtoull(s, &end, 0);
-	if (errno || *end || x > max)
-		return -1;
-	*v = x;
-	return 0;
-}
-
 static int parse_srcs(struct opts *o, const char *s)
 {
 	char buf[64];
@@ -501,7 +487,7 @@ static int parse_payload(struct opts *o, const char *s)
 	const char *dash = strchr(s, '-');
 
 	if (!dash) {
-		if (parse_u64(s, PAYLOAD_MAX, &lo))
+		if (str_to_u64(s, PAYLOAD_MAX, &lo))
 			return -1;
 		o->pay_min = o->pay_max = (unsigned)lo;
 		return 0;
@@ -510,7 +496,7 @@ static int parse_payload(struct opts *o, const char *s)
 		return -1;
 	memcpy(buf, s, (size_t)(dash - s));
 	buf[dash - s] = '\0';
-	if (parse_u64(buf, PAYLOAD_MAX, &lo) || parse_u64(dash + 1, PAYLOAD_MAX, &hi) || lo > hi)
+	if (str_to_u64(buf, PAYLOAD_MAX, &lo) || str_to_u64(dash + 1, PAYLOAD_MAX, &hi) || lo > hi)
 		return -1;
 	o->pay_min = (unsigned)lo;
 	o->pay_max = (unsigned)hi;
@@ -550,11 +536,11 @@ static int parse_opts(struct opts *o, int argc, char **argv, const char **out)
 
 		switch (c) {
 		case 's':
-			if (parse_u64(optarg, UINT64_MAX, &o->seed))
+			if (str_to_u64(optarg, UINT64_MAX, &o->seed))
 				bad = "--seed";
 			break;
 		case 'c':
-			if (parse_u64(optarg, UINT64_MAX, &o->count))
+			if (str_to_u64(optarg, UINT64_MAX, &o->count))
 				bad = "--count";
 			break;
 		case O_PCAPNG:
@@ -578,7 +564,7 @@ static int parse_opts(struct opts *o, int argc, char **argv, const char **out)
 				bad = "--hot (an IPv4 address)";
 			break;
 		case O_HOT_PERCENT:
-			if (parse_u64(optarg, 100, &v))
+			if (str_to_u64(optarg, 100, &v))
 				bad = "--hot-percent (0 to 100)";
 			o->hot_percent = (unsigned)v;
 			break;

@@ -31,6 +31,7 @@
 #include <elf.h>
 
 #include "config.h"
+#include "common/str.h"
 #include "asm/asm.h"
 #include "common/mem.h"
 #include "vm/capture.h"
@@ -939,14 +940,13 @@ out:
 
 static int parse_num(const char *opt, const char *s, unsigned long long *out)
 {
-	char *end;
+	uint64_t v;
 
-	errno = 0;
-	*out = strtoull(s, &end, 0);
-	if (!*s || *end || errno || *s == '-') {
+	if (str_to_u64(s, UINT64_MAX, &v)) {
 		fprintf(stderr, "%s: %s wants a number, not '%s'\n", prog_name, opt, s);
 		return -1;
 	}
+	*out = v;
 	return 0;
 }
 
