@@ -1310,7 +1310,9 @@ static int cmd_map(int argc, char **argv)
 			argc--;
 			a--;
 		}
-	if (argc < 3 || strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "--help") == 0) {
+	if (argc < 3 || strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "--help") == 0 ||
+	    strcmp(argv[2], "-h") == 0 || strcmp(argv[2], "--help") == 0) {
+		/* asked for ("map --help", "map dump --help"): stdout and 0 */
 		FILE *f = argc < 3 && !(argc > 1 && argv[1][0] == '-') ? stderr : stdout;
 
 		fprintf(f,
