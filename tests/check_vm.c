@@ -561,8 +561,10 @@ static const char map_prog[] =
 	"ldxdw %r0, [%r0+OFF]\nexit\n"
 	"miss:\nmov %r0, -1\nexit\n";
 
-static void map_run(const char *off, uint64_t *r0, int *err, char *msg, size_t len,
-		    uint64_t *stored)
+/* Run @tmpl with its 3-character @mark replaced by @with over a hash map "counts" (key 4,
+ * value 8): the run's result, r0, the fault text and (@stored not NULL) key 7's value. */
+static int map_prog_run(const char *tmpl, const char *mark, const char *with, uint64_t *r0,
+			char *msg, size_t len, uint64_t *stored)
 {
 	struct obj_map def = {.name = (char *)"counts",
 			      .type = BPF_MAP_TYPE_HASH,
@@ -576,19 +578,28 @@ static void map_run(const char *off, uint64_t *r0, int *err, char *msg, size_t l
 	struct vmt t;
 	char src[1024], *at;
 	uint32_t key = 7;
+	int err;
 
-	snprintf(src, sizeof(src), "%s", map_prog);
-	at = strstr(src, "OFF");
-	memcpy(at, off, 3);
+	snprintf(src, sizeof(src), "%s", tmpl);
+	at = strstr(src, mark);
+	memcpy(at, with, 3);
 	vmt_load(&t, src);
 	ck_assert_int_eq(vm_map_create(&def, &m, &t.d), 0);
 	ck_assert_int_eq(vm_map_attach(t.vm, m), 0);
 	ck_assert_int_eq(vmt_prog(&t), 0);
-	*err = vmt_run(&t, r0);
+	err = vmt_run(&t, r0);
 	vm_fault_format(t.vm, msg, len);
-	ck_assert_int_eq(vm_map_lookup_copy(m, &key, stored), 0);
+	if (stored)
+		ck_assert_int_eq(vm_map_lookup_copy(m, &key, stored), 0);
 	vmt_free(&t);
 	vm_map_free(m);
+	return err;
+}
+
+static void map_run(const char *off, uint64_t *r0, int *err, char *msg, size_t len,
+		    uint64_t *stored)
+{
+	*err = map_prog_run(map_prog, "OFF", off, r0, msg, len, stored);
 }
 
 START_TEST(map_helpers_update_lookup_and_write_through_the_value)
@@ -601,6 +612,53 @@ START_TEST(map_helpers_update_lookup_and_write_through_the_value)
 	ck_assert_msg(err == 0, "%s", msg);
 	ck_assert_uint_eq(r0, 42);
 	ck_assert_uint_eq(stored, 42);
+}
+END_TEST
+
+/* The interpreter does bpf_map_lookup_elem itself when the key is in flat memory (the
+ * stack) and calls the helper otherwise (a key inside a map value): both give the same
+ * value pointer; a key pointer to nowhere is the helper's fault. */
+static const char lookup_prog[] =
+	"stw [%r10-4], 7\n"
+	"stdw [%r10-16], 7\n"
+	"r1 = map_fd(0) ll\n"
+	"mov %r2, %r10\nadd %r2, -4\nmov %r3, %r10\nadd %r3, -16\nmov %r4, 0\ncall 2\n"
+	"r1 = map_fd(0) ll\n"
+	"mov %r2, %r10\nadd %r2, -4\ncall 1\n"
+	"jeq %r0, 0, miss\n"
+	"mov %r6, %r0\n"
+	"r1 = map_fd(0) ll\n"
+	"mov %r2, %r6\ncall 1\n" /* the key is the value's first 4 bytes: 7 */
+	"jne %r0, %r6, miss\n"
+	"r1 = map_fd(0) ll\n"
+	"mov %r2, KEY\ncall 1\n"
+	"mov %r0, 1\nexit\n"
+	"miss:\nmov %r0, -1\nexit\n";
+
+static int lookup_run(const char *key, uint64_t *r0, char *msg, size_t len)
+{
+	return map_prog_run(lookup_prog, "KEY", key, r0, msg, len, NULL);
+}
+
+START_TEST(map_lookup_inline_and_helper_agree)
+{
+	uint64_t r0 = 0;
+	char msg[512];
+	int err = lookup_run("%r6", &r0, msg, sizeof(msg));
+
+	ck_assert_msg(err == 0, "%s", msg);
+	ck_assert_uint_eq(r0, 1);
+}
+END_TEST
+
+START_TEST(map_lookup_with_a_bad_key_pointer_faults)
+{
+	uint64_t r0 = 0;
+	char msg[512];
+	int err = lookup_run("0  ", &r0, msg, sizeof(msg));
+
+	ck_assert_int_eq(err, -EFAULT);
+	assert_words(msg, "insn 25 (t.s:22)|invalid read of 4 bytes at 0x0|NULL", "fault");
 }
 END_TEST
 
@@ -777,6 +835,8 @@ static Suite *vm_suite(void)
 	tcase_add_test(tc, kernel_helpers_are_installed_under_their_helpers_def_ids);
 	tcase_add_test(tc, map_helpers_update_lookup_and_write_through_the_value);
 	tcase_add_test(tc, map_value_access_past_the_value_faults_naming_the_map);
+	tcase_add_test(tc, map_lookup_inline_and_helper_agree);
+	tcase_add_test(tc, map_lookup_with_a_bad_key_pointer_faults);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("kernel");

@@ -208,7 +208,7 @@ struct vm_ctx {
 	int have_meta; /* a meta was given: test_run with a ctx */
 	struct vm_ctx_meta m;
 	uint32_t in_len;
-	uint8_t in[XDP_IN_MAX];
+	const uint8_t *in; /* the caller's bytes: each run copies them into the frame */
 
 	/* the frame a run works on: data at frame + data, metadata just before it */
 	uint32_t data, end, meta;
@@ -220,6 +220,15 @@ struct vm_ctx {
 	uint32_t frag_len[XDP_MAX_FRAGS];
 	uint8_t frags[XDP_MAX_FRAGS][XDP_FRAG_SIZE];
 	uint8_t out_pkt[XDP_IN_MAX];
+
+	/* what an aligned 4-byte load of the context gives, per slot (the region's load4
+	 * table): the packet pointers, widened (kept by regions_update), and xdp's u32
+	 * fields (by ctx_reset: xdp_md is read-only); VM_LOAD4_SLOW elsewhere. One spare
+	 * slot past the struct takes the pointers a type does not have. */
+	uint64_t load4[sizeof(struct __sk_buff) / 4 + 1];
+	uint8_t slot_data, slot_end, slot_meta;
+	uint8_t plain[4];
+	unsigned nplain;
 
 	union ctx_buf c;   /* the fields as the program sees them (pointers computed) */
 	union ctx_buf out; /* ctx_out after a run */
@@ -235,14 +244,6 @@ struct vm_ctx {
 
 /* ---------------------------------------------------------------- packet state */
 
-/* Point the packet and metadata regions at the current frame. */
-static void regions_update(struct vm_ctx *c)
-{
-	vm_region_set(c->vm, c->pkt_region, c->frame + c->data, c->end - c->data);
-	vm_region_set(c->vm, c->meta_region, c->meta ? c->frame + c->data - c->meta : NULL,
-		      c->meta);
-}
-
 static uint64_t addr_data(const struct vm_ctx *c)
 {
 	return VM_ADDR(c->pkt_region, 0);
@@ -251,6 +252,53 @@ static uint64_t addr_data(const struct vm_ctx *c)
 static uint64_t addr_data_meta(const struct vm_ctx *c)
 {
 	return VM_ADDR(c->pkt_region, 0) - c->meta;
+}
+
+/* Point the packet and metadata regions at the current frame, and refresh the packet
+ * pointers the interpreter loads from the context without the hook. */
+static void regions_update(struct vm_ctx *c)
+{
+	struct vm_region *pk = &c->vm->regions[c->pkt_region];
+	struct vm_region *mt = &c->vm->regions[c->meta_region];
+
+	/* vm_region_move, knowing the packet is a flat read-write region and the metadata a
+	 * hooked one (every access checked by hook_ptr/hook_load/hook_store) */
+	pk->host = c->frame + c->data;
+	pk->len = pk->rlim = pk->wlim = c->end - c->data;
+	mt->host = c->meta ? c->frame + c->data - c->meta : NULL;
+	mt->len = c->meta;
+	c->load4[c->slot_data] = addr_data(c);
+	c->load4[c->slot_end] = VM_ADDR(c->pkt_region, c->end - c->data);
+	c->load4[c->slot_meta] = addr_data_meta(c);
+}
+
+/* The load4 table (see struct vm_ctx): every slot slow but the packet pointers the type
+ * may read (a type without data_meta writes it to the spare slot past the context) and,
+ * in xdp, the u32 fields, which ctx_reset fills. */
+static void load4_init(struct vm_ctx *c)
+{
+	uint32_t spare = c->ctx_size / 4;
+
+	for (size_t i = 0; i < sizeof(c->load4) / sizeof(c->load4[0]); i++)
+		c->load4[i] = VM_LOAD4_SLOW;
+	c->slot_data = c->slot_end = c->slot_meta = (uint8_t)spare;
+	c->nplain = 0;
+	for (size_t i = 0; i < c->nfields; i++) {
+		const struct field *f = &c->fields[i];
+		uint8_t slot = (uint8_t)(f->off / 4);
+
+		if (f->size != 4 || f->off % 4 || !(f->rd & c->tbit))
+			continue;
+		if (f->kind == F_DATA)
+			c->slot_data = slot;
+		else if (f->kind == F_DATA_END)
+			c->slot_end = slot;
+		else if (f->kind == F_DATA_META)
+			c->slot_meta = slot;
+		else if (c->tbit == T_XDP && f->kind == F_U32 &&
+			 c->nplain < sizeof(c->plain) / sizeof(c->plain[0]))
+			c->plain[c->nplain++] = slot;
+	}
 }
 
 /* eth_type_trans on the loopback device: pkt_type and protocol (as the u32 field reads). */
@@ -277,9 +325,11 @@ static void ctx_reset(struct vm_ctx *c)
 {
 	const struct vm_ctx_meta *m = &c->m;
 
-	/* only the type's struct: xdp_md is 24 bytes of the union's 192 */
-	memset(&c->c, 0, c->ctx_size);
-	memset(&c->out, 0, c->ctx_size);
+	/* The fields start at zero. xdp_md needs no clearing: programs cannot write it, and
+	 * the fields set below are all that are not zero. c->out is written only by ctx_out,
+	 * always the same fields, over the zeros of the allocation. */
+	if (c->tbit != T_XDP)
+		memset(&c->c.skb, 0, sizeof(c->c.skb));
 	c->csum_unnecessary = c->csum_level = 0;
 	c->redirect = 0;
 	c->redirect_ifindex = 0;
@@ -315,6 +365,12 @@ static void ctx_reset(struct vm_ctx *c)
 		}
 		c->c.xdp.ingress_ifindex = m->ingress_ifindex ? m->ingress_ifindex : 1;
 		c->c.xdp.rx_queue_index = m->rx_queue_index;
+		for (unsigned i = 0; i < c->nplain; i++) {
+			uint32_t u;
+
+			memcpy(&u, c->c.raw + 4u * c->plain[i], sizeof(u));
+			c->load4[c->plain[i]] = u;
+		}
 	} else {
 		struct __sk_buff *s = &c->c.skb;
 
@@ -1584,6 +1640,8 @@ struct vm_ctx *vm_ctx_new(struct vm *vm, uint32_t prog_type, struct diag *d)
 		mem_free(c);
 		return NULL;
 	}
+	load4_init(c);
+	vm_region_load4_set(vm, c->ctx_region, c->load4, c->ctx_size);
 	vm->hooks.ptr = hook_ptr;
 	vm->hooks.load = hook_load;
 	vm->hooks.store = hook_store;
@@ -1645,7 +1703,7 @@ int vm_ctx_packet(struct vm_ctx *c, const uint8_t *data, uint32_t len, const str
 		    mm->gso_segs > 65535)
 			return -EINVAL;
 	}
-	memcpy(c->in, data, len);
+	c->in = data;
 	c->in_len = len;
 	c->m = *mm;
 	c->have_meta = m != NULL;
@@ -1686,13 +1744,15 @@ int vm_ctx_run(struct vm_ctx *c, const struct vm_prog *p, struct vm_ctx_result *
 	uint64_t r0 = 0;
 	int err;
 
-	memset(res, 0, sizeof(*res));
-	if (!c->loaded)
+	if (!c->loaded) {
+		memset(res, 0, sizeof(*res));
 		return -EINVAL;
+	}
 	ctx_reset(c);
 	err = vm_prog_run(c->vm, p, VM_ADDR(c->ctx_region, 0), 0, &r0);
 	res->fault = err != 0;
 	res->r0 = err ? 0 : r0;
+	res->meta_len = 0;
 	if (c->tbit == T_XDP) {
 		res->pkt = c->frame + c->data - c->meta;
 		res->pkt_len = c->end - c->data + c->meta;

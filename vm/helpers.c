@@ -370,15 +370,20 @@ inval:
 /* ---------------------------------------------------------------- maps */
 
 /* The map r1 (or another argument) points at, or a fault naming what it points at. */
-static struct vm_map *arg_map(struct vm *vm, uint64_t addr)
+static const struct vm_map_handle *arg_handle(struct vm *vm, uint64_t addr)
 {
 	const struct vm_map_handle *h = vm_map_handle_find(vm, addr);
 
-	if (!h) {
+	if (!h)
 		vm_fault_set(vm, VM_FAULT_HELPER_ARG, "map argument 0x%" PRIx64 " is no map", addr);
-		return NULL;
-	}
-	return h->map;
+	return h;
+}
+
+static struct vm_map *arg_map(struct vm *vm, uint64_t addr)
+{
+	const struct vm_map_handle *h = arg_handle(vm, addr);
+
+	return h ? h->map : NULL;
 }
 
 /* The VM address of @host inside @m's arena (a value or ringbuf sample), or 0. */
@@ -392,16 +397,24 @@ static uint64_t arena_addr(struct vm *vm, const struct vm_map *m, const void *ho
 
 HELPER(map_lookup_elem)
 {
-	struct vm_map *m = arg_map(vm, a[0]);
+	const struct vm_map_handle *h = arg_handle(vm, a[0]);
+	struct vm_map *m = h ? h->map : NULL;
 	const void *key;
-	void *v;
+	long slot;
 
 	if (!m || !(key = vm_mem_ptr(vm, a[1], m->key_size, 0)))
 		return VM_HELPER_FAULT;
-	v = vm_map_lookup(m, key);
-	*ret = v ? arena_addr(vm, m, v) : 0;
+	slot = vm_map_lookup_slot(m, key);
+	/* value i of an arena region is at offset i << slot_shift (vm.h) */
+	*ret = slot < 0 || h->arena_region <= 0
+		       ? 0
+		       : VM_ADDR(h->arena_region,
+				 (uint64_t)slot << vm->regions[h->arena_region].slot_shift);
 	return VM_HELPER_OK;
 }
+
+/* the interpreter does this one itself when it is installed (interp.c) */
+const vm_helper_fn vm_helper_map_lookup = h_map_lookup_elem;
 
 HELPER(map_update_elem)
 {

@@ -33,6 +33,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "map.h"
 #include "mem.h"
 
 #if !defined(__GNUC__)
@@ -448,6 +449,10 @@ void vm_fault_report(const struct vm *vm, struct diag *d, const char *context)
 		if (likely(ri_ < nrg && (uint64_t)(uint32_t)a_ + sizeof(T) <= rg[ri_].rlim)) {     \
 			memcpy(&v_, rg[ri_].host + (uint32_t)a_, sizeof(T));                       \
 			w_ = (sx) ? (uint64_t)(int64_t)v_ : (uint64_t)v_;                          \
+		} else if (sizeof(T) == 4 && !(sx) && ri_ < nrg && !(a_ & 3) &&                    \
+			   (uint32_t)a_ < rg[ri_].load4_len &&                                     \
+			   (w_ = rg[ri_].load4[(uint32_t)a_ >> 2]) != VM_LOAD4_SLOW) {             \
+			/* a context field from the region's table (vm_region_load4_set) */        \
 		} else if (vm_mem_load(vm, a_, sizeof(T), (sx), &w_)) {                            \
 			goto fault;                                                                \
 		}                                                                                  \
@@ -883,6 +888,28 @@ op_CALL : {
 		id = DST;
 	}
 	fn = id < VM_HELPER_MAX ? vm->helpers[id] : NULL;
+	if (fn == vm_helper_map_lookup) {
+		/* bpf_map_lookup_elem's common case without the call: r1 a map handle with
+		 * values, r2 a key in a flat region; anything else takes the helper */
+		const struct vm_map_handle *h = NULL;
+		uint64_t ka = r[2], kri = ka >> 32;
+
+		for (size_t k = 0; (uint32_t)r[1] == 0 && k < vm->nmaps; k++)
+			if ((uint64_t)vm->maps[k].handle_region == r[1] >> 32) {
+				h = &vm->maps[k];
+				break;
+			}
+		if (h && h->arena_region > 0 && kri < nrg &&
+		    (uint64_t)(uint32_t)ka + ((struct vm_map *)h->map)->key_size <= rg[kri].rlim) {
+			long slot = vm_map_lookup_slot(h->map, rg[kri].host + (uint32_t)ka);
+
+			/* value i of an arena is at offset i << slot_shift */
+			r[0] = slot < 0 ? 0
+					: VM_ADDR(h->arena_region,
+						  (uint64_t)slot << rg[h->arena_region].slot_shift);
+			STEP();
+		}
+	}
 	if (!fn) {
 		const struct isa_helper *hp =
 			id < VM_HELPER_MAX && !vm->conformance ? isa_helper_by_id((int)id) : NULL;

@@ -562,6 +562,16 @@ static uint32_t hash_bytes(const void *p, uint32_t n)
 	const uint8_t *b = p;
 	uint64_t h = 0x9e3779b97f4a7c15ull ^ n, w;
 
+	/* the common key sizes without the loop and a variable-length copy (same value) */
+	if (n == 4) {
+		uint32_t w4;
+
+		memcpy(&w4, b, 4);
+		h = (h ^ w4) * 0xbf58476d1ce4e5b9ull;
+		h ^= h >> 31;
+		h *= 0x94d049bb133111ebull;
+		return (uint32_t)(h ^ (h >> 32));
+	}
 	for (; n >= 8; n -= 8, b += 8) {
 		memcpy(&w, b, 8);
 		h = (h ^ w) * 0xbf58476d1ce4e5b9ull;
@@ -590,6 +600,25 @@ static inline uint64_t ix_entry(uint32_t hv, uint32_t slot)
 }
 
 /* The index position holding @key (*found = true), or the empty one where it would go. */
+static inline bool key_equal(const uint8_t *a, const void *b, uint32_t n)
+{
+	uint32_t x4, y4;
+	uint64_t x8, y8;
+
+	switch (n) {
+	case 4:
+		memcpy(&x4, a, 4);
+		memcpy(&y4, b, 4);
+		return x4 == y4;
+	case 8:
+		memcpy(&x8, a, 8);
+		memcpy(&y8, b, 8);
+		return x8 == y8;
+	default:
+		return !memcmp(a, b, n);
+	}
+}
+
 static size_t ht_probe(const struct map *mp, const void *key, uint32_t hv, bool *found)
 {
 	const struct htab *h = &mp->h;
@@ -604,7 +633,7 @@ static size_t ht_probe(const struct map *mp, const void *key, uint32_t hv, bool 
 			return i;
 		}
 		if ((uint32_t)(e >> 32) == hv &&
-		    !memcmp(h->keys + (size_t)ix_slot(e) * ks, key, ks)) {
+		    key_equal(h->keys + (size_t)ix_slot(e) * ks, key, ks)) {
 			*found = true;
 			return i;
 		}
@@ -710,7 +739,8 @@ static uint32_t ht_insert(struct map *mp, size_t pos, const void *key, uint32_t 
 	return slot;
 }
 
-static void *hash_lookup(struct map *mp, const void *key, bool touch)
+/* The slot of @key's value, or -1. */
+static long hash_lookup_slot(struct map *mp, const void *key, bool touch)
 {
 	uint32_t hv = hash_bytes(key, mp->pub.key_size);
 	bool found;
@@ -718,11 +748,18 @@ static void *hash_lookup(struct map *mp, const void *key, bool touch)
 	uint32_t slot;
 
 	if (!found)
-		return NULL;
+		return -1;
 	slot = ix_slot(mp->h.index[i]);
 	if (touch && mp->kind == K_LRU)
 		lru_touch(&mp->h, slot);
-	return slot_value(mp, slot);
+	return (long)slot;
+}
+
+static void *hash_lookup(struct map *mp, const void *key, bool touch)
+{
+	long slot = hash_lookup_slot(mp, key, touch);
+
+	return slot < 0 ? NULL : slot_value(mp, (uint32_t)slot);
 }
 
 static int hash_update(struct map *mp, const void *key, const void *value, uint64_t flags)
@@ -1063,23 +1100,32 @@ static int ring_syscall_err(const void *key)
 	return key ? -EINVAL : -VM_ENOTSUPP;
 }
 
-void *vm_map_lookup(struct vm_map *m, const void *key)
+long vm_map_lookup_slot(struct vm_map *m, const void *key)
 {
 	struct map *mp = to_map(m);
+	const uint8_t *v;
 	uint32_t idx;
 
 	switch (mp->kind) {
 	case K_ARRAY:
 		idx = key_index(key);
-		return idx < m->max_entries ? slot_value(mp, idx) : NULL;
+		return idx < m->max_entries ? (long)idx : -1;
 	case K_HASH:
 	case K_LRU:
-		return hash_lookup(mp, key, true);
+		return hash_lookup_slot(mp, key, true);
 	case K_LPM:
-		return lpm_lookup(mp, key);
+		v = lpm_lookup(mp, key);
+		return v ? (long)((size_t)(v - m->arena) / m->value_stride) : -1;
 	default:
-		return NULL;
+		return -1;
 	}
+}
+
+void *vm_map_lookup(struct vm_map *m, const void *key)
+{
+	long slot = vm_map_lookup_slot(m, key);
+
+	return slot < 0 ? NULL : slot_value(to_map(m), (uint32_t)slot);
 }
 
 int vm_map_lookup_copy(struct vm_map *m, const void *key, void *value)

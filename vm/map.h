@@ -99,6 +99,10 @@ long vm_map_value_slot(const struct vm_map *m, const void *ptr);
  * used. lpm_trie: the longest prefix matching @key (u32 prefixlen + data).
  */
 void *vm_map_lookup(struct vm_map *m, const void *key);
+/* vm_map_lookup_slot - vm_map_lookup as the number of the value's slot in the arena (value
+ * i is at arena + i * value_stride), or -1: the interpreter's lookup, with no division to
+ * turn a pointer back into a slot. */
+long vm_map_lookup_slot(struct vm_map *m, const void *key);
 
 /*
  * vm_map_lookup_copy - BPF_MAP_LOOKUP_ELEM as user space sees it: copy the value to @value

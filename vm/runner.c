@@ -27,6 +27,10 @@ struct vm_runner {
 	struct vm_ctx_meta meta;
 	char *text; /* the assembly source, kept for diagnostics' source lines */
 	uint8_t frame[VM_CAPTURE_MAX_PACKET + 16];
+	/* why the last frame was skipped, formatted only when asked (most never are) */
+	enum { SKIP_NONE, SKIP_LINK, SKIP_LONG, SKIP_REFUSED } skip_kind;
+	int skip_linktype, skip_err;
+	uint32_t skip_len;
 	char skip[160];
 	char vbuf[40]; /* "unknown (7)" */
 	const char *verdict_ptr[VM_RUNNER_MAX_VERDICTS];
@@ -197,8 +201,32 @@ const struct vm_runner_stats *vm_runner_stats(const struct vm_runner *r)
 	return &r->st;
 }
 
-const char *vm_runner_skip_reason(const struct vm_runner *r)
+const char *vm_runner_skip_reason(struct vm_runner *r)
 {
+	switch (r->skip_kind) {
+	case SKIP_NONE:
+		r->skip[0] = '\0';
+		break;
+	case SKIP_LINK:
+		snprintf(r->skip, sizeof(r->skip),
+			 "frame of %u bytes is shorter than its %s header", r->skip_len,
+			 vm_capture_linktype_name(r->skip_linktype));
+		break;
+	case SKIP_LONG:
+		snprintf(r->skip, sizeof(r->skip),
+			 "frame of %u bytes is longer than the kernel's test run takes for this "
+			 "program type (%u bytes)",
+			 r->skip_len,
+			 r->prog_type == BPF_PROG_TYPE_XDP ? VM_CTX_XDP_MAX_PKT
+							   : VM_CTX_SKB_MAX_LEN);
+		break;
+	case SKIP_REFUSED:
+		snprintf(r->skip, sizeof(r->skip), "frame of %u bytes refused by the context (%s)",
+			 r->skip_len,
+			 r->skip_len < VM_CTX_ETH_HLEN ? "shorter than an Ethernet header"
+						       : strerror(-r->skip_err));
+		break;
+	}
 	return r->skip;
 }
 
@@ -385,26 +413,17 @@ int vm_runner_packet(struct vm_runner *r, const uint8_t *data, uint32_t len, int
 	if (!frame) {
 		if (vm_runner_linktype_check(linktype, NULL, NULL))
 			return -ENOTSUP;
-		snprintf(r->skip, sizeof(r->skip),
-			 "frame of %u bytes is shorter than its %s header", len,
-			 vm_capture_linktype_name(linktype));
+		r->skip_kind = SKIP_LINK;
+		r->skip_len = len;
+		r->skip_linktype = linktype;
 		r->st.skipped++;
 		return -EINVAL;
 	}
 	err = vm_ctx_packet(r->ctx, frame, flen, &r->meta);
 	if (err) {
-		if (err == -EMSGSIZE)
-			snprintf(r->skip, sizeof(r->skip),
-				 "frame of %u bytes is longer than the kernel's test run takes for "
-				 "this program type (%u bytes)",
-				 flen,
-				 r->prog_type == BPF_PROG_TYPE_XDP ? VM_CTX_XDP_MAX_PKT
-								   : VM_CTX_SKB_MAX_LEN);
-		else
-			snprintf(r->skip, sizeof(r->skip),
-				 "frame of %u bytes refused by the context (%s)", flen,
-				 flen < ETH_HLEN ? "shorter than an Ethernet header"
-						 : strerror(-err));
+		r->skip_kind = err == -EMSGSIZE ? SKIP_LONG : SKIP_REFUSED;
+		r->skip_len = flen;
+		r->skip_err = err;
 		r->st.skipped++;
 		return err == -EMSGSIZE ? err : -EINVAL;
 	}

@@ -122,7 +122,7 @@ int vm_runner_linktype_check(int linktype, const char *name, struct diag *d);
 int vm_runner_packet(struct vm_runner *r, const uint8_t *data, uint32_t len, int linktype,
 		     uint64_t ts_ns, struct vm_runner_result *res);
 /* Why the last frame was skipped: "frame of 9000 bytes is longer than the 3520 bytes ..." */
-const char *vm_runner_skip_reason(const struct vm_runner *r);
+const char *vm_runner_skip_reason(struct vm_runner *r);
 
 const struct vm_runner_stats *vm_runner_stats(const struct vm_runner *r);
 /* The name of an output class: "pass", "drop", "tx", "redirect". */

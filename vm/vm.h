@@ -87,7 +87,24 @@ struct vm_region {
 	uint8_t slot_shift;   /* VM offset of value i is i << slot_shift */
 	uint8_t flags;	      /* VM_MEM_* */
 	char name[46];	      /* "stack of frame 0", "mem", "map 'counts' values", "packet" */
+	/* A hooked region's fast 4-byte loads (vm_region_load4_set): NULL, or per aligned
+	 * 4-byte slot below load4_len the 64-bit value such a load gives (VM_LOAD4_SLOW:
+	 * ask the hook). The context's packet pointers, widened, without a call. */
+	const uint64_t *load4;
+	uint32_t load4_len;
 };
+
+#define VM_LOAD4_SLOW UINT64_MAX
+
+/* The fast path's limits of @r from its flags and slot: len for a flat region in the
+ * directions it allows, else 0 (every access takes the slow path). */
+static inline void vm_region_limits(struct vm_region *r)
+{
+	int flat = r->slot == 0 && !(r->flags & VM_MEM_HOOK);
+
+	r->rlim = flat && (r->flags & VM_MEM_READ) ? r->len : 0;
+	r->wlim = flat && (r->flags & VM_MEM_WRITE) ? r->len : 0;
+}
 
 /* What stopped a run. */
 enum vm_fault_kind {
@@ -240,6 +257,24 @@ int vm_region_add(struct vm *vm, const char *name, void *host, uint32_t len, uns
 		  uint32_t slot, uint32_t stride);
 /* vm_region_set - point region @idx at other memory (the next packet). 0 or -EINVAL. */
 int vm_region_set(struct vm *vm, int idx, void *host, uint32_t len);
+/* vm_region_move - vm_region_set without its checks, for the per-packet path of the
+ * region's owner, who knows @idx is its own and @len below VM_REGION_MAX_LEN. */
+static inline void vm_region_move(struct vm *vm, int idx, void *host, uint32_t len)
+{
+	struct vm_region *r = &vm->regions[idx];
+
+	r->host = host;
+	r->len = len;
+	if (r->load4_len > len) {
+		r->load4 = NULL;
+		r->load4_len = 0;
+	}
+	vm_region_limits(r);
+}
+/* vm_region_load4_set - give hooked region @idx a table of what aligned 4-byte loads at
+ * offsets below @len yield (see struct vm_region; the owner keeps it current), or none
+ * with NULL. The hook still decides every other access. 0 or -EINVAL. */
+int vm_region_load4_set(struct vm *vm, int idx, const uint64_t *table, uint32_t len);
 /* vm_region_addr - the VM address of @host inside region @idx (an arena: a value's address
  * as lookups return it), or 0 when it is not inside. */
 uint64_t vm_region_addr(const struct vm *vm, int idx, const void *host);
@@ -338,6 +373,10 @@ int vm_prog_run(struct vm *vm, const struct vm_prog *p, uint64_t r1, uint64_t r2
 
 /* ---- helpers (helpers.c) ---- */
 
+/* The kernel's bpf_map_lookup_elem as vm_helpers_kernel installs it: where it is the
+ * installed helper, the interpreter runs its fast case inline (as the kernel's verifier
+ * inlines map lookups), with the same result. */
+extern const vm_helper_fn vm_helper_map_lookup;
 /* vm_helpers_kernel - install the kernel's helpers (by id, as helpers.def numbers them). */
 void vm_helpers_kernel(struct vm *vm);
 /*

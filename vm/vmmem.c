@@ -27,15 +27,6 @@
 #include "map.h"
 #include "mem.h"
 
-/* Fast-path limits for @r from its flags and slot (see struct vm_region). */
-static void region_limits(struct vm_region *r)
-{
-	int flat = r->slot == 0 && !(r->flags & VM_MEM_HOOK);
-
-	r->rlim = flat && (r->flags & VM_MEM_READ) ? r->len : 0;
-	r->wlim = flat && (r->flags & VM_MEM_WRITE) ? r->len : 0;
-}
-
 int vm_region_add(struct vm *vm, const char *name, void *host, uint32_t len, unsigned flags,
 		  uint32_t slot, uint32_t stride)
 {
@@ -77,22 +68,31 @@ int vm_region_add(struct vm *vm, const char *name, void *host, uint32_t len, uns
 	r->slot_stride = slot ? stride : 0;
 	r->slot_shift = (uint8_t)shift;
 	snprintf(r->name, sizeof(r->name), "%s", name ? name : "?");
-	region_limits(r);
+	vm_region_limits(r);
 	return (int)vm->nregions++;
 }
 
 int vm_region_set(struct vm *vm, int idx, void *host, uint32_t len)
 {
-	struct vm_region *r;
-
 	/* the null region and the stacks belong to the VM */
 	if (idx <= (int)VM_REGION_STACK(VM_MAX_FRAMES - 1) || (uint32_t)idx >= vm->nregions ||
 	    len >= VM_REGION_MAX_LEN || (len && !host))
 		return -EINVAL;
+	vm_region_move(vm, idx, host, len);
+	return 0;
+}
+
+int vm_region_load4_set(struct vm *vm, int idx, const uint64_t *table, uint32_t len)
+{
+	struct vm_region *r;
+
+	if (idx <= 0 || (uint32_t)idx >= vm->nregions || (table && (!len || len % 4)))
+		return -EINVAL;
 	r = &vm->regions[idx];
-	r->host = host;
-	r->len = len;
-	region_limits(r);
+	if (!(r->flags & VM_MEM_HOOK) || len > r->len)
+		return -EINVAL;
+	r->load4 = table;
+	r->load4_len = table ? len : 0;
 	return 0;
 }
 
@@ -139,7 +139,32 @@ static void mem_fault(struct vm *vm, uint64_t addr, uint32_t size, int write, in
  * The whole check. With @record, a refusal becomes the VM's fault; without (probe_read), it
  * is silent. The order of the tests only picks the most useful message.
  */
-static void *mem_check(struct vm *vm, uint64_t addr, uint32_t size, int write, int record)
+/* The interpreter's fast test: @size bytes at @addr inside a flat region that allows the
+ * access, or NULL (mem_check decides: slots, hooks, faults). */
+static inline void *mem_fast(const struct vm *vm, uint64_t addr, uint32_t size, int write)
+{
+	uint64_t ri = addr >> 32;
+	const struct vm_region *r;
+
+	uint32_t off = (uint32_t)addr, in;
+
+	if (ri >= vm->nregions || !size)
+		return NULL;
+	r = &vm->regions[ri];
+	if ((uint64_t)off + size <= (write ? r->wlim : r->rlim))
+		return r->host + off;
+	/* a map value: inside one value of an arena that allows the access */
+	if (!r->slot || !(r->flags & (write ? VM_MEM_WRITE : VM_MEM_READ)) ||
+	    (uint64_t)off + size > r->len)
+		return NULL;
+	in = off & ((1u << r->slot_shift) - 1);
+	if ((uint64_t)in + size > r->slot)
+		return NULL;
+	return r->host + (size_t)(off >> r->slot_shift) * r->slot_stride + in;
+}
+
+static __attribute__((noinline)) void *mem_check(struct vm *vm, uint64_t addr, uint32_t size,
+						 int write, int record)
 {
 	uint64_t ri = addr >> 32;
 	uint32_t off = (uint32_t)addr;
@@ -211,7 +236,9 @@ static void *mem_check(struct vm *vm, uint64_t addr, uint32_t size, int write, i
 
 void *vm_mem_slow(struct vm *vm, uint64_t addr, uint32_t size, int write)
 {
-	return mem_check(vm, addr, size, write, 1);
+	void *h = mem_fast(vm, addr, size, write);
+
+	return h ? h : mem_check(vm, addr, size, write, 1);
 }
 
 int vm_mem_load(struct vm *vm, uint64_t addr, uint32_t size, int sx, uint64_t *val)
@@ -219,10 +246,9 @@ int vm_mem_load(struct vm *vm, uint64_t addr, uint32_t size, int sx, uint64_t *v
 	uint64_t ri = addr >> 32, v = 0;
 	const uint8_t *h;
 
-	if (ri > 0 && ri < vm->nregions && (vm->regions[ri].flags & VM_MEM_HOOK) &&
-	    vm->hooks.load)
+	if (ri > 0 && ri < vm->nregions && (vm->regions[ri].flags & VM_MEM_HOOK) && vm->hooks.load)
 		return vm->hooks.load(vm, (int)ri, (uint32_t)addr, size, sx, val);
-	h = mem_check(vm, addr, size, 0, 1);
+	h = vm_mem_slow(vm, addr, size, 0);
 	if (!h)
 		return -1;
 	memcpy(&v, h, size); /* little-endian host: the low bytes */
@@ -240,10 +266,9 @@ int vm_mem_store(struct vm *vm, uint64_t addr, uint32_t size, uint64_t val)
 	uint64_t ri = addr >> 32;
 	uint8_t *h;
 
-	if (ri > 0 && ri < vm->nregions && (vm->regions[ri].flags & VM_MEM_HOOK) &&
-	    vm->hooks.store)
+	if (ri > 0 && ri < vm->nregions && (vm->regions[ri].flags & VM_MEM_HOOK) && vm->hooks.store)
 		return vm->hooks.store(vm, (int)ri, (uint32_t)addr, size, val);
-	h = mem_check(vm, addr, size, 1, 1);
+	h = vm_mem_slow(vm, addr, size, 1);
 	if (!h)
 		return -1;
 	memcpy(h, &val, size);
@@ -252,12 +277,16 @@ int vm_mem_store(struct vm *vm, uint64_t addr, uint32_t size, uint64_t val)
 
 void *vm_mem_ptr(struct vm *vm, uint64_t addr, uint32_t size, int write)
 {
-	return mem_check(vm, addr, size, write, 1);
+	void *h = mem_fast(vm, addr, size, write);
+
+	return h ? h : mem_check(vm, addr, size, write, 1);
 }
 
 void *vm_mem_probe(struct vm *vm, uint64_t addr, uint32_t size, int write)
 {
-	return mem_check(vm, addr, size, write, 0);
+	void *h = mem_fast(vm, addr, size, write);
+
+	return h ? h : mem_check(vm, addr, size, write, 0);
 }
 
 int vm_map_handle_add(struct vm *vm, void *map, const char *name, void *arena, uint32_t value_size,
