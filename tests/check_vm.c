@@ -386,6 +386,11 @@ START_TEST(budget_counts_executed_instructions_exactly)
 	ck_assert_int_eq(vmt_run(&t, &r0), -EFAULT);
 	ck_assert_int_eq(vm_fault_get(t.vm)->kind, VM_FAULT_BUDGET);
 	ck_assert_uint_eq(vm_fault_get(t.vm)->insn, 2);
+	/* the largest budget (--budget 18446744073709551615) is capped, not taken as -1 */
+	vm_budget_set(t.vm, UINT64_MAX);
+	ck_assert_int_eq(vmt_run(&t, &r0), 0);
+	ck_assert_uint_eq(r0, 2);
+	ck_assert_uint_eq(vm_executed(t.vm), 3);
 	vmt_free(&t);
 }
 END_TEST

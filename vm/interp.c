@@ -111,6 +111,8 @@ void vm_free(struct vm *vm)
 void vm_budget_set(struct vm *vm, uint64_t n)
 {
 	vm->budget = n ? n : VM_BUDGET_DEFAULT;
+	if (vm->budget > INT64_MAX)
+		vm->budget = INT64_MAX; /* the run loop counts down a signed 64-bit number */
 }
 
 uint64_t vm_executed(const struct vm *vm)
@@ -478,7 +480,7 @@ void vm_fault_report(const struct vm *vm, struct diag *d, const char *context)
 /* Dispatch the instruction at pc (after counting it against the budget). */
 #define NEXT()                                                                                     \
 	do {                                                                                       \
-		if (unlikely(left-- == 0))                                                         \
+		if (unlikely(--left < 0))                                                          \
 			goto tick;                                                                 \
 		goto *labels[pc->op];                                                              \
 	} while (0)
@@ -542,7 +544,10 @@ int vm_prog_run(struct vm *vm, const struct vm_prog *p, uint64_t r1, uint64_t r2
 	const struct vm_region *rg = vm->regions;
 	uint64_t nrg = vm->nregions;
 	uint64_t r[ISA_NREGS] = {0};
-	uint64_t left = vm->trace ? 0 : vm->budget, traced = 0;
+	/* signed: one decrement and a sign test per instruction (vm_budget_set keeps the
+	 * budget below 2^63) */
+	int64_t left = vm->trace ? 0 : (int64_t)vm->budget;
+	uint64_t traced = 0;
 	unsigned depth = 0, tail_calls = 0;
 	int rc;
 
@@ -1017,10 +1022,10 @@ tick:
 fault:
 	vm->fault.prog = cur;
 	vm->fault.insn = (size_t)(pc - cur->insns);
-	vm->executed = vm->trace ? traced : vm->budget - left;
+	vm->executed = vm->trace ? traced : vm->budget - (uint64_t)left;
 	return -EFAULT;
 done:
-	vm->executed = vm->trace ? traced : vm->budget - left;
+	vm->executed = vm->trace ? traced : vm->budget - (uint64_t)left;
 	*r0 = r[0];
 	return 0;
 }

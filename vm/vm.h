@@ -236,7 +236,7 @@ struct vm {
 struct vm *vm_new(void);
 void vm_free(struct vm *vm);
 
-/* vm_budget_set - instructions one run may execute (0: VM_BUDGET_DEFAULT). */
+/* vm_budget_set - instructions one run may execute (0: VM_BUDGET_DEFAULT; at most INT64_MAX). */
 void vm_budget_set(struct vm *vm, uint64_t n);
 /* Instructions executed by the last run (also when it faulted). */
 uint64_t vm_executed(const struct vm *vm);
