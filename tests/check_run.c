@@ -150,6 +150,72 @@ static const char xdp_encap[] = "\t.license \"GPL\"\n"
 				"\tr0 = 0\n"
 				"\texit\n";
 
+/* xdp: callbacks. bpf_loop runs up to (last byte of the source MAC & 15) times, adding 3i
+ * to a sum on the stack until it reaches 20; bpf_for_each_map_elem adds key + sum to each
+ * value of an array and stops after key 2. XDP_DROP on an odd number of loops. */
+static const char xdp_loops[] = "\t.license \"GPL\"\n"
+				"\t.map counts, array, key=4, value=8, entries=4\n"
+				"\t.section xdp\n"
+				"\t.globl xdp_loops\n"
+				"\t.type xdp_loops, @function\n"
+				"xdp_loops:\n"
+				"\tr2 = *(u32 *)(r1 + 0)\n"
+				"\tr3 = *(u32 *)(r1 + 4)\n"
+				"\tr4 = r2\n"
+				"\tr4 += 14\n"
+				"\tif r4 > r3 goto pass\n"
+				"\tr1 = *(u8 *)(r2 + 11)\n"
+				"\tr1 &= 15\n"
+				"\tr2 = 0\n"
+				"\t*(u64 *)(r10 - 8) = r2\n"
+				"\tr2 = sum_cb ll\n"
+				"\tr3 = r10\n"
+				"\tr3 += -8\n"
+				"\tr4 = 0\n"
+				"\tcall bpf_loop\n"
+				"\tr7 = r0\n"
+				"\tr1 = counts ll\n"
+				"\tr2 = bump_cb ll\n"
+				"\tr3 = r10\n"
+				"\tr3 += -8\n"
+				"\tr4 = 0\n"
+				"\tcall bpf_for_each_map_elem\n"
+				"\tr0 = r7\n"
+				"\tr0 &= 1\n"
+				"\tr0 += 1\n"
+				"\texit\n"
+				"pass:\n"
+				"\tr0 = 2\n"
+				"\texit\n"
+				"\t.size xdp_loops, .-xdp_loops\n"
+				"\t.type sum_cb, @function\n"
+				"sum_cb:\n"
+				"\tr3 = *(u64 *)(r2 + 0)\n"
+				"\tr3 += r1\n"
+				"\tr3 += r1\n"
+				"\tr3 += r1\n"
+				"\t*(u64 *)(r2 + 0) = r3\n"
+				"\tr0 = 0\n"
+				"\tif r3 < 20 goto sum_out\n"
+				"\tr0 = 1\n"
+				"sum_out:\n"
+				"\texit\n"
+				"\t.size sum_cb, .-sum_cb\n"
+				"\t.type bump_cb, @function\n"
+				"bump_cb:\n"
+				"\tr5 = *(u32 *)(r2 + 0)\n"
+				"\tr6 = *(u64 *)(r4 + 0)\n"
+				"\tr6 += r5\n"
+				"\tr7 = *(u64 *)(r3 + 0)\n"
+				"\tr7 += r6\n"
+				"\t*(u64 *)(r3 + 0) = r7\n"
+				"\tr0 = 0\n"
+				"\tif r5 < 2 goto bump_out\n"
+				"\tr0 = 1\n"
+				"bump_out:\n"
+				"\texit\n"
+				"\t.size bump_cb, .-bump_cb\n";
+
 /* tc: IPv4 frames get their TTL decremented and the header checksum fixed with
  * bpf_l3_csum_replace, and pass (TC_ACT_OK); ARP is shot; everything else passes as is. */
 static const char tc_ttl[] = "\t.license \"GPL\"\n"
@@ -563,6 +629,12 @@ START_TEST(tc_csum_rewrite_agrees_with_kernel)
 }
 END_TEST
 
+START_TEST(xdp_callbacks_agree_with_kernel)
+{
+	ck_assert_uint_gt(compare("xdp_loops", xdp_loops, BPF_PROG_TYPE_XDP), 100);
+}
+END_TEST
+
 START_TEST(socket_filter_agrees_with_kernel)
 {
 	ck_assert_uint_gt(compare("sock_udp", sock_udp, BPF_PROG_TYPE_SOCKET_FILTER), 100);
@@ -741,6 +813,7 @@ int main(void)
 	tcase_add_test(k, xdp_adjust_head_and_tail_agree_with_kernel);
 	tcase_add_test(k, tc_csum_rewrite_agrees_with_kernel);
 	tcase_add_test(k, socket_filter_agrees_with_kernel);
+	tcase_add_test(k, xdp_callbacks_agree_with_kernel);
 	tcase_add_loop_test(k, clang_objects_agree_with_kernel, 0,
 			    (int)(sizeof(clang_progs) / sizeof(clang_progs[0])));
 	suite_add_tcase(s, k);

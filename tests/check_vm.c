@@ -395,6 +395,53 @@ START_TEST(budget_counts_executed_instructions_exactly)
 }
 END_TEST
 
+/* bpf_loop runs a callback one frame down on the run's budget: its instructions count,
+ * a fault in it is located in it, and callbacks calling bpf_loop stop at the depth limit. */
+static int loop_run(const char *cb, uint64_t *r0, char *msg, size_t len, uint64_t *executed)
+{
+	struct vmt t;
+	char src[512];
+	int err;
+
+	snprintf(
+		src, sizeof(src),
+		"mov %%r1, 10\nr2 = func(cb) ll\nmov %%r3, 0\nmov %%r4, 0\ncall 181\nexit\ncb:\n%s",
+		cb);
+	vmt_load(&t, src);
+	ck_assert_int_eq(vmt_prog(&t), 0);
+	err = vmt_run(&t, r0);
+	vm_fault_format(t.vm, msg, len);
+	*executed = vm_executed(t.vm);
+	vmt_free(&t);
+	return err;
+}
+
+START_TEST(bpf_loop_callbacks_count_fault_and_nest)
+{
+	uint64_t r0 = 0, n = 0;
+	char msg[512];
+
+	/* 6 instructions (lddw is one) and 10 callbacks of 2 */
+	ck_assert_int_eq(loop_run("mov %r0, 0\nexit\n", &r0, msg, sizeof(msg), &n), 0);
+	ck_assert_uint_eq(r0, 10);
+	ck_assert_uint_eq(n, 26);
+	/* stop on the third call (i == 2): 3 loops */
+	ck_assert_int_eq(loop_run("mov %r0, 0\njne %r1, 2, out\nmov %r0, 1\nout:\nexit\n", &r0, msg,
+				  sizeof(msg), &n),
+			 0);
+	ck_assert_uint_eq(r0, 3);
+	/* r2 is the callback ctx, 0 here: the read faults at the callback's line */
+	ck_assert_int_eq(loop_run("ldxw %r0, [%r2+0]\nexit\n", &r0, msg, sizeof(msg), &n), -EFAULT);
+	assert_words(msg, "insn 7 (t.s:8)|invalid read of 4 bytes at 0x0", "fault");
+	/* a callback that loops again, forever: the eighth frame is refused */
+	ck_assert_int_eq(loop_run("mov %r1, 1\nr2 = func(cb) ll\nmov %r3, 0\nmov %r4, 0\ncall 181\n"
+				  "mov %r0, 0\nexit\n",
+				  &r0, msg, sizeof(msg), &n),
+			 -EFAULT);
+	assert_words(msg, "insn 12 (t.s:12)|call depth limit|callbacks included", "fault");
+}
+END_TEST
+
 /* The fault as a diagnostic: located at the source line, naming the program. */
 START_TEST(fault_report_points_at_the_source_line)
 {
@@ -827,6 +874,7 @@ static Suite *vm_suite(void)
 	tcase_add_loop_test(tc, semantics_match_the_kernel, 0,
 			    (int)(sizeof(sem_cases) / sizeof(sem_cases[0])));
 	tcase_add_test(tc, budget_counts_executed_instructions_exactly);
+	tcase_add_test(tc, bpf_loop_callbacks_count_fault_and_nest);
 	tcase_add_test(tc, fault_report_points_at_the_source_line);
 	tcase_add_test(tc, trace_hook_sees_each_instruction_before_it_runs);
 	suite_add_tcase(s, tc);

@@ -22,6 +22,8 @@
 #include <inttypes.h>
 #include <string.h>
 
+#include <linux/bpf.h>
+
 #include "map.h"
 #include "mem.h"
 
@@ -594,6 +596,135 @@ HELPER(perf_event_output)
 	return VM_HELPER_OK;
 }
 
+/* ---------------------------------------------------------------- callbacks */
+
+/* bpf_loop(nr_loops, callback, ctx, flags): callback(i, ctx) for i = 0, 1, ... until it
+ * returns non-zero; the number of calls. As kernel/bpf/bpf_iter.c: flags other than 0 are
+ * EINVAL, more than 1 << 23 loops E2BIG. */
+HELPER(loop)
+{
+	uint32_t n = (uint32_t)a[0];
+
+	if (a[3]) {
+		*ret = err64(-EINVAL);
+		return VM_HELPER_OK;
+	}
+	if (n > 1u << 23) {
+		*ret = err64(-E2BIG);
+		return VM_HELPER_OK;
+	}
+	for (uint32_t i = 0; i < n; i++) {
+		const uint64_t args[5] = {i, a[2], 0, 0, 0};
+		uint64_t r0;
+
+		if (vm_callback(vm, a[1], args, &r0))
+			return VM_HELPER_FAULT;
+		if (r0) {
+			*ret = (uint64_t)i + 1;
+			return VM_HELPER_OK;
+		}
+	}
+	*ret = n;
+	return VM_HELPER_OK;
+}
+
+struct each {
+	struct vm *vm;
+	const struct vm_map_handle *h;
+	const uint64_t *a;
+	uint64_t key_addr;
+	uint8_t *key;
+	uint64_t count;
+	int fault;
+};
+
+static int each_elem(const void *key, void *value, void *arg)
+{
+	struct each *e = arg;
+	const struct vm_map *m = e->h->map;
+	long slot = vm_map_value_slot(m, value);
+	uint64_t r0, args[5] = {e->a[0], e->key_addr, 0, e->a[2], 0};
+
+	if (slot < 0)
+		return 0;
+	args[2] = VM_ADDR(e->h->arena_region,
+			  (uint64_t)slot << e->vm->regions[e->h->arena_region].slot_shift);
+	memcpy(e->key, key, m->key_size);
+	e->count++;
+	if (vm_callback(e->vm, e->a[1], args, &r0)) {
+		e->fault = 1;
+		return 1;
+	}
+	return r0 != 0;
+}
+
+/* bpf_for_each_map_elem(map, callback, ctx, flags): callback(map, key, value, ctx) per
+ * element until it returns non-zero; the number of elements visited. The key is a copy
+ * the callback may only read; the value is the element itself. Arrays go in index order
+ * as in the kernel; hash maps in this map's slot order (the kernel's bucket order follows
+ * its random hash seed). */
+HELPER(for_each_map_elem)
+{
+	const struct vm_map_handle *h = arg_handle(vm, a[0]);
+	struct vm_map *m = h ? h->map : NULL;
+	unsigned depth = vm->call_depth + 1;
+	struct each e = {.vm = vm, .h = h, .a = a};
+
+	if (!m)
+		return VM_HELPER_FAULT;
+	if (a[3]) {
+		*ret = err64(-EINVAL);
+		return VM_HELPER_OK;
+	}
+	switch (m->type) {
+	case BPF_MAP_TYPE_ARRAY:
+	case BPF_MAP_TYPE_PERCPU_ARRAY:
+	case BPF_MAP_TYPE_HASH:
+	case BPF_MAP_TYPE_PERCPU_HASH:
+	case BPF_MAP_TYPE_LRU_HASH:
+	case BPF_MAP_TYPE_LRU_PERCPU_HASH:
+		break;
+	default:
+		vm_fault_set(vm, VM_FAULT_HELPER_ARG,
+			     "bpf_for_each_map_elem over map '%s': the kernel iterates arrays and "
+			     "hash maps only",
+			     m->name);
+		return VM_HELPER_FAULT;
+	}
+	if (depth >= VM_MAX_FRAMES) {
+		const uint64_t none[5] = {0};
+		uint64_t r0;
+
+		vm_callback(vm, a[1], none, &r0); /* faults: the depth limit */
+		return VM_HELPER_FAULT;
+	}
+	if (h->arena_region <= 0 || m->key_size > VM_CB_KEY_MAX) {
+		/* neither comes from a map the kernel would iterate */
+		vm_fault_set(vm, VM_FAULT_HELPER_ARG,
+			     "bpf_for_each_map_elem over map '%s': no values to visit", m->name);
+		return VM_HELPER_FAULT;
+	}
+	if (!vm->cb_key_region) {
+		int r = vm_region_add(vm, "map key (bpf_for_each_map_elem)", vm->cb_key,
+				      sizeof(vm->cb_key), VM_MEM_READ, 0, 0);
+
+		if (r < 0) {
+			vm_fault_set(vm, VM_FAULT_HELPER_ARG, "cannot map the callback's key: %s",
+				     strerror(-r));
+			return VM_HELPER_FAULT;
+		}
+		vm->cb_key_region = r;
+	}
+	/* one key buffer per frame: a callback may iterate another map */
+	e.key = vm->cb_key[depth];
+	e.key_addr = VM_ADDR(vm->cb_key_region, (uint64_t)depth * VM_CB_KEY_MAX);
+	vm_map_foreach(m, each_elem, &e);
+	if (e.fault)
+		return VM_HELPER_FAULT;
+	*ret = e.count;
+	return VM_HELPER_OK;
+}
+
 /* bpf_tail_call(ctx, prog_array, index): the runner's hook finds the program; when there
  * is none (or no hook), the call falls through as the kernel's does, r0 untouched. */
 HELPER(tail_call)
@@ -629,6 +760,8 @@ static const struct {
 	{"get_prandom_u32", h_get_prandom_u32},
 	{"get_smp_processor_id", h_zero},
 	{"tail_call", h_tail_call},
+	{"loop", h_loop},
+	{"for_each_map_elem", h_for_each_map_elem},
 	{"get_current_pid_tgid", h_get_current_pid_tgid},
 	{"get_current_uid_gid", h_get_current_uid_gid},
 	{"get_current_comm", h_get_current_comm},

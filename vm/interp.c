@@ -231,15 +231,34 @@ static int resolve_lddw(struct vm_prog *p, struct diag *d, size_t i, const struc
 static int set_target(struct vm_prog *p, struct diag *d, size_t i, int64_t target,
 		      const uint8_t *start, struct vm_insn *ins)
 {
+	const char *what = ins->op == ISA_CALL_LOCAL  ? "call"
+			   : ins->op == ISA_LDDW_FUNC ? "function address"
+						      : "jump";
+
 	if (target < 0 || (uint64_t)target >= p->n) {
 		load_error(p, d, i, "%s to slot %" PRId64 " is outside the program (%zu slots)",
-			   ins->op == ISA_CALL_LOCAL ? "call" : "jump", target, p->n);
+			   what, target, p->n);
 		return -EINVAL;
 	}
 	if (!start[target]) {
-		load_error(p, d, i, "%s into the middle of the lddw at slot %" PRId64,
-			   ins->op == ISA_CALL_LOCAL ? "call" : "jump", target - 1);
+		load_error(p, d, i, "%s into the middle of the lddw at slot %" PRId64, what,
+			   target - 1);
 		return -EINVAL;
+	}
+	if (ins->op == ISA_LDDW_FUNC) {
+		/* a callback's address: slot @target in the "code" region, which nothing may
+		 * read or write (vm_callback finds the slot again) */
+		if (!p->vm->code_region) {
+			int r = vm_region_add(p->vm, "function code", NULL, 0, 0, 0, 0);
+
+			if (r < 0) {
+				load_error(p, d, i, "cannot map the code region: %s", strerror(-r));
+				return r;
+			}
+			p->vm->code_region = r;
+		}
+		ins->imm = VM_ADDR(p->vm->code_region, target);
+		return 0;
 	}
 	ins->off = (int32_t)(target - (int64_t)i);
 	return 0;
@@ -327,6 +346,9 @@ int vm_prog_load(struct vm *vm, const struct isa_raw *insns, size_t n, const cha
 				goto out_free;
 		} else if (isa_op_is_jump(ins->op)) {
 			if (set_target(p, d, i, (int64_t)i + 1 + in.off, start, ins))
+				goto out_free;
+		} else if (ins->op == ISA_LDDW_FUNC) {
+			if (set_target(p, d, i, (int64_t)i + 1 + in.imm, start, ins))
 				goto out_free;
 		} else if (o->shape == ISA_SH_LDDW) {
 			if (resolve_lddw(p, d, i, &in, ins))
@@ -525,7 +547,14 @@ void vm_fault_report(const struct vm *vm, struct diag *d, const char *context)
 		STEP();                                                                            \
 	}
 
-int vm_prog_run(struct vm *vm, const struct vm_prog *p, uint64_t r1, uint64_t r2, uint64_t *r0)
+/*
+ * Run @p from slot @start in frame @depth0 with @r1, @r2 and (callbacks) r3..r5 from
+ * @args[2..4], all 0 without @args. The top run (depth0 0)
+ * starts the fault record and the budget; a callback's run (vm_callback) continues the
+ * budget its caller left in vm->call_left and returns at the exit of its first frame.
+ */
+static int run(struct vm *vm, const struct vm_prog *p, size_t start, unsigned depth0, uint64_t r1,
+	       uint64_t r2, const uint64_t *args, uint64_t *r0)
 {
 	static const void *const labels[VM_OP_COUNT] = {
 		[ISA_INVALID] = &&op_INVALID,
@@ -540,30 +569,44 @@ int vm_prog_run(struct vm *vm, const struct vm_prog *p, uint64_t r1, uint64_t r2
 	_Static_assert(sizeof(labels) / sizeof(labels[0]) == VM_OP_COUNT, "a handler per row");
 
 	const struct vm_prog *cur = p;
-	const struct vm_insn *pc = p->insns;
+	const struct vm_insn *pc = p->insns + start;
 	const struct vm_region *rg = vm->regions;
 	uint64_t nrg = vm->nregions;
-	uint64_t r[ISA_NREGS] = {0};
+	uint64_t r[ISA_NREGS];
 	/* signed: one decrement and a sign test per instruction (vm_budget_set keeps the
 	 * budget below 2^63) */
 	int64_t left = vm->trace ? 0 : (int64_t)vm->budget;
 	uint64_t traced = 0;
-	unsigned depth = 0, tail_calls = 0;
+	unsigned depth = depth0, tail_calls = 0;
 	int rc;
 
-	/* field by field: a memset of the whole record (message included) costs more than a
-	 * short program's run */
-	vm->fault.kind = VM_FAULT_NONE;
-	vm->fault.prog = NULL;
-	vm->fault.insn = 0;
-	vm->fault.addr = 0;
-	vm->fault.size = 0;
-	vm->fault.write = 0;
-	vm->fault.region = -1;
-	vm->fault.msg[0] = '\0';
+	if (depth0) {
+		left = vm->call_left;
+		traced = vm->call_traced;
+	} else {
+		/* field by field: a memset of the whole record (message included) costs more
+		 * than a short program's run */
+		vm->fault.kind = VM_FAULT_NONE;
+		vm->fault.prog = NULL;
+		vm->fault.insn = 0;
+		vm->fault.addr = 0;
+		vm->fault.size = 0;
+		vm->fault.write = 0;
+		vm->fault.region = -1;
+		vm->fault.located = 0;
+		vm->fault.msg[0] = '\0';
+	}
+	/* register by register (an initializer compiles to rep stos, slow to start); what
+	 * the program did not get reads as 0 */
+	r[0] = 0;
 	r[1] = r1;
 	r[2] = r2;
-	r[10] = VM_ADDR(VM_REGION_STACK(0), VM_STACK_SIZE);
+	r[3] = args ? args[2] : 0;
+	r[4] = args ? args[3] : 0;
+	r[5] = args ? args[4] : 0;
+	r[6] = r[7] = r[8] = r[9] = 0;
+	r[10] = VM_ADDR(VM_REGION_STACK(depth0), VM_STACK_SIZE);
+	_Static_assert(ISA_NREGS == 11, "every register set above");
 	NEXT();
 
 	/* ---- ALU64 ---- */
@@ -937,7 +980,13 @@ op_CALL : {
 		goto fault;
 	}
 	vm->fault.prog = cur; /* helpers that fail leave the location to us */
+	vm->call_prog = cur;  /* and a callback's run starts from here */
+	vm->call_depth = depth;
+	vm->call_left = left;
+	vm->call_traced = traced;
 	rc = fn(vm, &r[1], &r[0]);
+	left = vm->call_left; /* what callbacks ran counts */
+	traced = vm->call_traced;
 	/* a helper may have mapped regions (the table may have moved) */
 	rg = vm->regions;
 	nrg = vm->nregions;
@@ -981,7 +1030,7 @@ op_CALL_LOCAL:
 	pc += pc->off;
 	NEXT();
 op_EXIT:
-	if (depth == 0)
+	if (depth == depth0)
 		goto done;
 	depth--;
 	memcpy(&r[6], vm->frames[depth].saved, sizeof(vm->frames[depth].saved));
@@ -1020,12 +1069,45 @@ tick:
 	goto *labels[pc->op];
 
 fault:
-	vm->fault.prog = cur;
-	vm->fault.insn = (size_t)(pc - cur->insns);
+	if (!vm->fault.located) {
+		vm->fault.prog = cur;
+		vm->fault.insn = (size_t)(pc - cur->insns);
+		vm->fault.located = 1;
+	}
 	vm->executed = vm->trace ? traced : vm->budget - (uint64_t)left;
+	vm->call_left = left;
+	vm->call_traced = traced;
 	return -EFAULT;
 done:
 	vm->executed = vm->trace ? traced : vm->budget - (uint64_t)left;
+	vm->call_left = left;
+	vm->call_traced = traced;
 	*r0 = r[0];
 	return 0;
+}
+
+int vm_prog_run(struct vm *vm, const struct vm_prog *p, uint64_t r1, uint64_t r2, uint64_t *r0)
+{
+	return run(vm, p, 0, 0, r1, r2, NULL, r0);
+}
+
+int vm_callback(struct vm *vm, uint64_t fn, const uint64_t args[5], uint64_t *r0)
+{
+	const struct vm_prog *p = vm->call_prog;
+	uint64_t slot = (uint32_t)fn;
+	unsigned depth = vm->call_depth + 1;
+
+	if (!p || !vm->code_region || fn >> 32 != (uint64_t)vm->code_region || slot >= p->n) {
+		vm_fault_set(vm, VM_FAULT_HELPER_ARG,
+			     "callback 0x%" PRIx64 " is no function of the program", fn);
+		return -EFAULT;
+	}
+	if (depth >= VM_MAX_FRAMES) {
+		vm_fault_set(vm, VM_FAULT_DEPTH,
+			     "call depth limit: %u frames are the most the kernel allows "
+			     "(MAX_CALL_FRAMES), callbacks included",
+			     VM_MAX_FRAMES);
+		return -EFAULT;
+	}
+	return run(vm, p, (size_t)slot, depth, args[0], args[1], args, r0);
 }

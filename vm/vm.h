@@ -45,11 +45,12 @@
 #include "../isa/isa.h"
 #include "../obj/obj.h"
 
-#define VM_STACK_SIZE	  512u	      /* MAX_BPF_STACK: bytes of one frame's stack */
-#define VM_MAX_FRAMES	  8u	      /* MAX_CALL_FRAMES: the program plus 7 nested calls */
-#define VM_BUDGET_DEFAULT 1000000u    /* executed instructions per run */
-#define VM_MAX_TAIL_CALLS 33u	      /* MAX_TAIL_CALL_CNT */
-#define VM_HELPER_MAX	  256u	      /* helper ids 0..255 fit the table */
+#define VM_STACK_SIZE	  512u	   /* MAX_BPF_STACK: bytes of one frame's stack */
+#define VM_MAX_FRAMES	  8u	   /* MAX_CALL_FRAMES: the program plus 7 nested calls */
+#define VM_CB_KEY_MAX	  512u	   /* the largest key bpf_for_each_map_elem copies for a callback */
+#define VM_BUDGET_DEFAULT 1000000u /* executed instructions per run */
+#define VM_MAX_TAIL_CALLS 33u	   /* MAX_TAIL_CALL_CNT */
+#define VM_HELPER_MAX	  256u	   /* helper ids 0..255 fit the table */
 #define VM_REGION_MAX_LEN 0xffff0000u /* < 4 GiB, so an overflowing offset never wraps into range */
 
 /* Region index of frame @k's stack, and a VM address from region and offset. */
@@ -129,6 +130,7 @@ struct vm_fault {
 	uint32_t size;
 	int write;
 	int region;    /* the region the address points into, or -1: no region */
+	int located;   /* prog and insn are set (by a callback's run: its caller keeps them) */
 	char msg[200]; /* the whole story, without the location: "out of bounds: ..." */
 };
 
@@ -212,6 +214,17 @@ struct vm {
 	int pkt_region; /* ld_abs/ld_ind read this region (0: none) */
 	struct vm_hooks hooks;
 
+	/* Callbacks (bpf_loop, bpf_for_each_map_elem): a helper runs a subprogram of the
+	 * calling program (vm_callback) one frame deeper, on the same budget. The interpreter
+	 * sets these around each helper call. */
+	const struct vm_prog *call_prog; /* the program making the helper call */
+	unsigned call_depth;		 /* its frame */
+	int64_t call_left;		 /* budget left (or traced count) when it called */
+	uint64_t call_traced;
+	int code_region;   /* "code": what lddw of a function (BPF_PSEUDO_FUNC) points into */
+	int cb_key_region; /* the key bpf_for_each_map_elem hands its callback */
+	uint8_t cb_key[VM_MAX_FRAMES][VM_CB_KEY_MAX];
+
 	/* Helpers the kernel refuses to the program type (a bit per id): calling one faults
 	 * "not allowed in <helper_scope> programs" instead of "not available". */
 	uint64_t helper_denied[VM_HELPER_MAX / 64];
@@ -228,6 +241,14 @@ struct vm {
 	struct buf printk; /* bpf_trace_printk output, one line per call */
 	int conformance;   /* the conformance suite's helper set is installed */
 };
+
+/*
+ * vm_callback - run the subprogram at @fn (a function address from lddw, in the calling
+ * program) from inside a helper, with r1..r5 = @args, one frame below the helper's caller,
+ * counting against the run's budget. 0 with its r0 in *@r0, or -EFAULT with the fault
+ * recorded at the callback's instruction (the helper then returns VM_HELPER_FAULT).
+ */
+int vm_callback(struct vm *vm, uint64_t fn, const uint64_t args[5], uint64_t *r0);
 
 /* ---- the machine ---- */
 
