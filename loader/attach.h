@@ -263,6 +263,22 @@ void ldr_btf_free(struct ldr_btf *b);
  */
 int ldr_btf_print(const struct ldr_btf *b, uint32_t type_id, const void *data, size_t len, FILE *f);
 
+/* ldr_btf_type_name - the name of type @id ("" when anonymous), NULL when there is no such id. */
+const char *ldr_btf_type_name(const struct ldr_btf *b, uint32_t id);
+
+/*
+ * ldr_btf_map_types - the key and value types of map @map of an object, by libbpf's
+ * conventions, from the section @sec it is defined in:
+ *   ".maps"   the pointees of the `key` and `value` members of the map's struct (none when
+ *             it was defined with key_size/value_size)
+ *   "maps"    (legacy) the `key` and `value` members of struct ____btf_map_MAP, if any
+ *   other     a global data section: the value is its DATASEC, there is no key
+ * Returns 1 and sets *@key (0: none) and *@value, or returns 0 with both 0 (no value type:
+ * the kernel takes a key type only with one).
+ */
+int ldr_btf_map_types(const struct ldr_btf *b, const char *sec, const char *map, uint32_t *key,
+		      uint32_t *value);
+
 /* BPF_OBJ_GET_INFO_BY_FD of a program or map. 0 or -errno. */
 int ldr_prog_info(int fd, struct ldr_prog_info *info);
 int ldr_map_info(int fd, struct ldr_map_info *info);

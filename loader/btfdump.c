@@ -11,11 +11,15 @@
  *   ARRAY      [ ... ]; of char, printable up to a NUL: a string
  *   STRUCT     { "member": value, ... } with bitfields extracted (little-endian)
  *   FLOAT      %g
+ *   DATASEC    {"NAME": [ {"var": value}, ... ]} (a global data map's value, as bpftool)
  *   typedef, const, volatile, restrict, type_tag: what they name
  *
  * Anything else, a size that does not match the bytes given, or nesting deeper than 32 makes
  * ldr_btf_print fail, and the caller prints hex instead. Nothing is trusted: every type id
  * and string offset from the kernel is checked before use.
+ *
+ * The loader asks the same index which types a map of an object has (ldr_btf_map_types),
+ * to create it with them: libbpf's three conventions, see there.
  */
 #define _GNU_SOURCE
 #include "attach.h"
@@ -325,6 +329,35 @@ static int print_struct(const struct ldr_btf *b, const struct btf_type *t, const
 	return 0;
 }
 
+/* A global data section: each variable at its offset, in bpftool's shape. One without
+ * variables (symbols not typed as objects) would hide every byte: hex then. */
+static int print_datasec(const struct ldr_btf *b, const struct btf_type *t, const uint8_t *p,
+			 size_t len, FILE *f, int depth)
+{
+	const struct btf_var_secinfo *vs = (const struct btf_var_secinfo *)(t + 1);
+
+	if (BTF_INFO_VLEN(t->info) == 0)
+		return -EINVAL;
+	fputc('{', f);
+	json_put_string(f, str_at(b, t->name_off));
+	fputs(":[", f);
+	for (uint32_t i = 0; i < BTF_INFO_VLEN(t->info); i++) {
+		const struct btf_type *v = type_at(b, vs[i].type);
+
+		if (!v || BTF_INFO_KIND(v->info) != BTF_KIND_VAR || vs[i].offset > len ||
+		    vs[i].size > len - vs[i].offset)
+			return -EINVAL;
+		fputs(i ? ",{" : "{", f);
+		json_put_string(f, str_at(b, v->name_off));
+		fputc(':', f);
+		if (print_value(b, v->type, p + vs[i].offset, vs[i].size, f, depth + 1))
+			return -EINVAL;
+		fputc('}', f);
+	}
+	fputs("]}", f);
+	return 0;
+}
+
 static int print_value(const struct ldr_btf *b, uint32_t id, const uint8_t *p, size_t len, FILE *f,
 		       int depth)
 {
@@ -424,6 +457,8 @@ static int print_value(const struct ldr_btf *b, uint32_t id, const uint8_t *p, s
 	case BTF_KIND_STRUCT:
 	case BTF_KIND_UNION:
 		return print_struct(b, t, p, len, f, depth);
+	case BTF_KIND_DATASEC:
+		return print_datasec(b, t, p, len, f, depth);
 	default:
 		return -EINVAL;
 	}
@@ -445,4 +480,80 @@ int ldr_btf_print(const struct ldr_btf *b, uint32_t type_id, const void *data, s
 		fputs(s, f);
 	free(s);
 	return err;
+}
+
+const char *ldr_btf_type_name(const struct ldr_btf *b, uint32_t id)
+{
+	const struct btf_type *t = type_at(b, id);
+
+	return t ? str_at(b, t->name_off) : NULL;
+}
+
+/* The first type of @kind named @name, 0 when none. */
+static uint32_t named_find(const struct ldr_btf *b, uint32_t kind, const char *name)
+{
+	for (uint32_t id = 1; id <= b->ntypes; id++)
+		if (BTF_INFO_KIND(b->by_id[id]->info) == kind &&
+		    strcmp(str_at(b, b->by_id[id]->name_off), name) == 0)
+			return id;
+	return 0;
+}
+
+/* The type of member @name of struct @t, 0 when it has none. */
+static uint32_t member_type(const struct ldr_btf *b, const struct btf_type *t, const char *name)
+{
+	const struct btf_member *m;
+
+	if (!t || BTF_INFO_KIND(t->info) != BTF_KIND_STRUCT)
+		return 0;
+	m = (const struct btf_member *)(t + 1);
+	for (uint32_t i = 0; i < BTF_INFO_VLEN(t->info); i++)
+		if (strcmp(str_at(b, m[i].name_off), name) == 0)
+			return m[i].type;
+	return 0;
+}
+
+/* What PTR @id points to, 0 when @id is no pointer. */
+static uint32_t pointee(const struct ldr_btf *b, uint32_t id)
+{
+	const struct btf_type *t = type_at(b, id);
+
+	return t && BTF_INFO_KIND(t->info) == BTF_KIND_PTR ? t->type : 0;
+}
+
+int ldr_btf_map_types(const struct ldr_btf *b, const char *sec, const char *map, uint32_t *key,
+		      uint32_t *value)
+{
+	*key = *value = 0;
+	if (strcmp(sec, ".maps") == 0) {
+		const struct btf_type *ds = type_at(b, named_find(b, BTF_KIND_DATASEC, ".maps"));
+
+		for (uint32_t i = 0; ds && i < BTF_INFO_VLEN(ds->info); i++) {
+			const struct btf_var_secinfo *vs =
+				(const struct btf_var_secinfo *)(ds + 1) + i;
+			const struct btf_type *v = type_at(b, vs->type);
+
+			if (!v || BTF_INFO_KIND(v->info) != BTF_KIND_VAR ||
+			    strcmp(str_at(b, v->name_off), map) != 0)
+				continue;
+			v = resolve(b, v->type, NULL);
+			*key = pointee(b, member_type(b, v, "key"));
+			*value = pointee(b, member_type(b, v, "value"));
+			break;
+		}
+	} else if (strcmp(sec, "maps") == 0) {
+		char name[256];
+		const struct btf_type *t;
+
+		if (snprintf(name, sizeof(name), "____btf_map_%s", map) >= (int)sizeof(name))
+			return 0;
+		t = type_at(b, named_find(b, BTF_KIND_STRUCT, name));
+		*key = member_type(b, t, "key");
+		*value = member_type(b, t, "value");
+	} else {
+		*value = named_find(b, BTF_KIND_DATASEC, sec);
+	}
+	if (!*value)
+		*key = 0; /* the kernel takes a key type only with a value type */
+	return *value != 0;
 }

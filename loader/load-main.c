@@ -33,7 +33,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/resource.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -164,42 +163,10 @@ static int log_write(const char *path, const struct ldr_loaded *l, struct diag *
 	return 0;
 }
 
-/* Read and load @path. Returns 0 or the exit status. */
-/*
- * After EPERM: which of the usual causes hold here. Not root (or without CAP_BPF); kernel
- * lockdown (integrity or confidentiality mode refuses some programs and helpers); a finite
- * RLIMIT_MEMLOCK, which kernels that charge BPF memory to RLIMIT_MEMLOCK (before memcg
- * accounting) enforce.
- */
-static void eperm_notes(struct diag *d)
-{
-	char buf[128] = "";
-	FILE *f;
-	struct rlimit rl;
-
-	if (geteuid() != 0)
-		diag_note(d, NULL,
-			  "not running as root: loading needs CAP_BPF, and CAP_NET_ADMIN (XDP, "
-			  "sockets) or CAP_PERFMON (tracing)");
-	f = fopen("/sys/kernel/security/lockdown", "re");
-	if (f) {
-		if (fgets(buf, sizeof(buf), f) && !strstr(buf, "[none]"))
-			diag_note(d, NULL,
-				  "kernel lockdown is on (%.*s): it refuses some program types and "
-				  "helpers even to root",
-				  (int)strcspn(buf, "\n"), buf);
-		fclose(f);
-	}
-	if (getrlimit(RLIMIT_MEMLOCK, &rl) == 0 && rl.rlim_cur != RLIM_INFINITY)
-		diag_note(d, NULL,
-			  "RLIMIT_MEMLOCK is %llu KiB: kernels that charge BPF memory to it need "
-			  "more ('ulimit -l unlimited')",
-			  (unsigned long long)rl.rlim_cur / 1024);
-}
-
 /* Where maps with pinning=by_name live (--pin-root); libbpf's default. */
 static const char *pin_root = "/sys/fs/bpf";
 
+/* Read and load @path. Returns 0 or the exit status. */
 static int object_load(const char *path, uint32_t log_level, const char *log_file,
 		       struct loaded *out, struct diag *d)
 {
@@ -226,8 +193,6 @@ static int object_load(const char *path, uint32_t log_level, const char *log_fil
 			break;
 		}
 	err = ldr_obj_load(out->o, &opts, &out->l, d);
-	if (err == -EPERM)
-		eperm_notes(d);
 	if (log_file && out->l)
 		log_write(log_file, out->l, d);
 	if (err)
@@ -315,6 +280,49 @@ static void hex_print(FILE *f, const uint8_t *p, size_t n)
 		fprintf(f, "%s%02x", i ? " " : "", p[i]);
 }
 
+/* A key or value as a number (1, 2, 4 or 8 bytes) or hex bytes (a string under --json). */
+static void bytes_print(FILE *f, const uint8_t *p, size_t n)
+{
+	int ok;
+	uint64_t v = as_number(p, n, &ok);
+
+	if (ok) {
+		fprintf(f, "%" PRIu64, v);
+		return;
+	}
+	if (json)
+		fputc('"', f);
+	hex_print(f, p, n);
+	if (json)
+		fputc('"', f);
+}
+
+/* A key or value by its BTF type when the map has one, else as a number or hex. */
+static void typed_print(FILE *f, const struct ldr_btf *btf, uint32_t type, const uint8_t *p,
+			size_t n)
+{
+	if (btf && type && ldr_btf_print(btf, type, p, n, f) == 0)
+		return;
+	bytes_print(f, p, n);
+}
+
+/* typed_print into a string (free() it); NULL without memory. */
+static char *typed_string(const struct ldr_btf *btf, uint32_t type, const uint8_t *p, size_t n)
+{
+	char *s = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&s, &len);
+
+	if (!f)
+		return NULL;
+	typed_print(f, btf, type, p, n);
+	if (fclose(f) != 0) {
+		free(s);
+		return NULL;
+	}
+	return s;
+}
+
 struct watch_prev {
 	uint8_t *key;
 	uint64_t value;
@@ -324,6 +332,8 @@ struct watch {
 	const char *name;
 	int fd;
 	uint32_t type, key_size, value_size;
+	struct ldr_btf *btf; /* the map's BTF, NULL: none (keys and values untyped) */
+	uint32_t key_type, value_type;
 	struct watch_prev *prev, *cur;
 	size_t nprev, ncur, cap_prev, cap_cur;
 };
@@ -360,6 +370,7 @@ static void watch_print(struct watch *w, const char *when)
 		uint64_t v = 0;
 		const struct watch_prev *p;
 		struct watch_prev *nc;
+		char *ks, *vstr;
 
 		if (err)
 			break;
@@ -371,49 +382,33 @@ static void watch_print(struct watch *w, const char *when)
 		for (int c = 0; c < ncpu && ok; c++)
 			v += as_number(val + (size_t)c * stride, vs, &ok);
 		p = prev_find(w, key);
+		/* Keys by their types; values that sum to a number as numbers with a delta,
+		 * others (structs, arrays) by their types. */
+		ks = typed_string(w->btf, w->key_type, key, w->key_size);
+		vstr = ok ? NULL : typed_string(w->btf, w->value_type, val, vs);
+		if (!ks || (!ok && !vstr)) {
+			free(ks);
+			continue;
+		}
 		if (json) {
-			int kok;
-			uint64_t k = as_number(key, w->key_size, &kok);
-
 			printf("{\"time\":\"%s\",\"map\":", when);
 			json_put_string(stdout, w->name);
-			if (kok)
-				printf(",\"key\":%" PRIu64, k);
-			else {
-				printf(",\"key\":\"");
-				hex_print(stdout, key, w->key_size);
-				printf("\"");
-			}
+			printf(",\"key\":%s", ks);
 			if (ok)
 				printf(",\"value\":%" PRIu64 ",\"delta\":%" PRId64 "}\n", v,
 				       (int64_t)(v - (p ? p->value : 0)));
-			else {
-				printf(",\"value\":\"");
-				hex_print(stdout, val, vs);
-				printf("\"}\n");
-			}
+			else
+				printf(",\"value\":%s}\n", vstr);
 		} else {
-			int kok;
-			uint64_t k = as_number(key, w->key_size, &kok);
-			char kb[64];
-
-			if (kok)
-				snprintf(kb, sizeof(kb), "%" PRIu64, k);
-			if (kok)
-				printf("%-16s %-20s ", w->name, kb);
-			else {
-				printf("%-16s ", w->name);
-				hex_print(stdout, key, w->key_size);
-				printf(" ");
-			}
+			printf("%-16s %-20s ", w->name, ks);
 			if (ok)
 				printf("%-20" PRIu64 " %+" PRId64 "\n", v,
 				       (int64_t)(v - (p ? p->value : 0)));
-			else {
-				hex_print(stdout, val, vs);
-				printf("\n");
-			}
+			else
+				printf("%s\n", vstr);
 		}
+		free(ks);
+		free(vstr);
 		rows++;
 		nc = mem_array(w->cur, &w->cap_cur, w->ncur + 1, sizeof(*nc));
 		if (!nc)
@@ -472,6 +467,7 @@ static int watches_setup(const char *list, const struct ldr_loaded *l, struct wa
 		return -ENOMEM;
 	for (char *name = strtok_r(copy, ",", &save); name; name = strtok_r(NULL, ",", &save)) {
 		const struct ldr_loaded_map *m = ldr_loaded_map_find(l, name);
+		struct ldr_map_info mi;
 		struct watch *nw;
 
 		if (!m || m->fd < 0) {
@@ -496,6 +492,11 @@ static int watches_setup(const char *list, const struct ldr_loaded *l, struct wa
 		}
 		ws = nw;
 		memset(&ws[n], 0, sizeof(ws[n]));
+		if (ldr_map_info(m->fd, &mi) == 0 && mi.btf_id &&
+		    ldr_btf_get(mi.btf_id, &ws[n].btf) == 0) {
+			ws[n].key_type = mi.btf_key_type_id;
+			ws[n].value_type = mi.btf_value_type_id;
+		}
 		ws[n].name = m->name;
 		ws[n].fd = m->fd;
 		ws[n].type = m->type;
@@ -514,6 +515,7 @@ static void watches_free(struct watch *ws, size_t n)
 	for (size_t i = 0; i < n; i++) {
 		prev_free(ws[i].prev, ws[i].nprev);
 		prev_free(ws[i].cur, ws[i].ncur);
+		ldr_btf_free(ws[i].btf);
 	}
 	mem_free(ws);
 }
@@ -912,13 +914,20 @@ out_free:
 
 /* ---- load --pin ---- */
 
+/* Pin @fd at DIR/SUB/NAME; bpffs refuses names with a '.', which become '_' (as libbpf
+ * makes them: the map of .data is pinned as _data). */
 static int pin_one(const char *dir, const char *sub, const char *name, int fd, struct diag *d)
 {
 	char path[PATH_MAX], eb[160];
+	size_t base;
 	int err;
 
 	if (snprintf(path, sizeof(path), "%s%s/%s", dir, sub, name) >= (int)sizeof(path))
 		return -ENAMETOOLONG;
+	base = strlen(path) - strlen(name);
+	for (char *p = path + base; *p; p++)
+		if (*p == '.')
+			*p = '_';
 	unlink(path); /* a pin left by an earlier load of the same object */
 	err = ldr_obj_pin(fd, path);
 	if (err)
@@ -1246,46 +1255,20 @@ static int bytes_parse(const char *s, uint8_t *out, size_t n)
 	return got == n && !*s ? 0 : -EINVAL;
 }
 
-static void bytes_print(const uint8_t *p, size_t n)
-{
-	int ok;
-	uint64_t v = as_number(p, n, &ok);
-
-	if (ok && json)
-		printf("%" PRIu64, v);
-	else if (ok)
-		printf("%" PRIu64, v);
-	else {
-		if (json)
-			printf("\"");
-		hex_print(stdout, p, n);
-		if (json)
-			printf("\"");
-	}
-}
-
-/* A key or value by its BTF type when the map has one, else as a number or hex. */
-static void typed_print(const struct ldr_btf *btf, uint32_t type, const uint8_t *p, size_t n)
-{
-	if (btf && type && ldr_btf_print(btf, type, p, n, stdout) == 0)
-		return;
-	bytes_print(p, n);
-}
-
 static void entry_print(const struct ldr_btf *btf, const struct ldr_map_info *mi, const uint8_t *k,
 			const uint8_t *v)
 {
 	if (json) {
 		printf("{\"key\":");
-		typed_print(btf, mi->btf_key_type_id, k, mi->key_size);
+		typed_print(stdout, btf, mi->btf_key_type_id, k, mi->key_size);
 		printf(",\"value\":");
-		typed_print(btf, mi->btf_value_type_id, v, mi->value_size);
+		typed_print(stdout, btf, mi->btf_value_type_id, v, mi->value_size);
 		printf("}\n");
 	} else {
 		printf("key ");
-		typed_print(btf, mi->btf_key_type_id, k, mi->key_size);
+		typed_print(stdout, btf, mi->btf_key_type_id, k, mi->key_size);
 		printf(" value ");
-		typed_print(btf, mi->btf_value_type_id, v, mi->value_size);
+		typed_print(stdout, btf, mi->btf_value_type_id, v, mi->value_size);
 		printf("\n");
 	}
 }

@@ -7,14 +7,15 @@
  * map_fd_cb is the only kernel-specific part) and the origin (section, offset) of every
  * slot, so a verifier complaint about slot N finds its source line.
  *
- * Order: maps (all of them, each failure reported; a map of maps with a template of its
- * inner maps made from its BTF `__array(values, struct {...})` and closed once the outer
- * map exists), then the initial values of maps of maps (`.values = { [i] = &inner }`, maps
- * by descriptor, once every map exists), then BTF (optional: a refusal is a warning), then
- * every program, even after one fails, so one run reports every verdict, then the initial
- * values of prog_arrays (programs by descriptor). Maps declared pinning=by_name are reused
- * from opts->pin_root when the pinned map matches (pin.c); a reused map of maps keeps the
- * entries it has.
+ * Order: BTF (optional: a refusal is a warning), then maps (all of them, each failure
+ * reported; created with their BTF key and value types where the kernel takes them, as
+ * libbpf does, so that dumps are typed; a map of maps with a template of its inner maps
+ * made from its BTF `__array(values, struct {...})` and closed once the outer map exists),
+ * then the initial values of maps of maps (`.values = { [i] = &inner }`, maps by
+ * descriptor, once every map exists), then every program, even after one fails, so one run
+ * reports every verdict, then the initial values of prog_arrays (programs by descriptor).
+ * Maps declared pinning=by_name are reused from opts->pin_root when the pinned map matches
+ * (pin.c); a reused map of maps keeps the entries it has.
  *
  * Invariants: the object is never modified; on return every descriptor opened is either in
  * the result or closed.
@@ -40,7 +41,21 @@
 /* How many lines of the verifier log a failure reports (the full log is in the result). */
 #define LOG_SUMMARY_LINES 4
 
-struct kbtf;
+/* A .BTF.ext subsection (func_info or line_info). */
+struct ext_sub {
+	const uint8_t *data; /* the subsection after its rec_size word */
+	uint32_t len, rec_size;
+};
+
+/* The object's BTF as the kernel got it (see "BTF" below). */
+struct kbtf {
+	int fd;		     /* -1: no BTF in the kernel */
+	uint8_t *raw;	     /* our copy, with DATASEC sizes and offsets filled in */
+	struct ldr_btf *idx; /* raw, indexed: the maps' key and value types; NULL: none */
+	const char *strs;
+	uint32_t str_len;
+	struct ext_sub func, line;
+};
 
 /* Everything one program's load needs. */
 struct build {
@@ -94,6 +109,57 @@ static int prog_relocate(struct build *b, const struct obj_prog *p)
 }
 
 /* ---- reporting ---- */
+
+/* The hint for an EPERM, from what this process and kernel look like now (sys.c). */
+static const char *eperm_hint(unsigned need, char *buf, size_t len)
+{
+	struct ldr_eperm_facts f;
+
+	ldr_eperm_facts_read(&f);
+	return ldr_eperm_hint(&f, need, buf, len);
+}
+
+/* Program types the kernel loads only with CAP_NET_ADMIN (its is_net_admin_prog_type). */
+static unsigned prog_type_needs(uint32_t type)
+{
+	switch (type) {
+	case BPF_PROG_TYPE_SCHED_CLS:
+	case BPF_PROG_TYPE_SCHED_ACT:
+	case BPF_PROG_TYPE_XDP:
+	case BPF_PROG_TYPE_LWT_IN:
+	case BPF_PROG_TYPE_LWT_OUT:
+	case BPF_PROG_TYPE_LWT_XMIT:
+	case BPF_PROG_TYPE_LWT_SEG6LOCAL:
+	case BPF_PROG_TYPE_SK_SKB:
+	case BPF_PROG_TYPE_SK_MSG:
+	case BPF_PROG_TYPE_FLOW_DISSECTOR:
+	case BPF_PROG_TYPE_CGROUP_DEVICE:
+	case BPF_PROG_TYPE_CGROUP_SOCK:
+	case BPF_PROG_TYPE_CGROUP_SOCK_ADDR:
+	case BPF_PROG_TYPE_CGROUP_SOCKOPT:
+	case BPF_PROG_TYPE_CGROUP_SYSCTL:
+	case BPF_PROG_TYPE_SOCK_OPS:
+	case BPF_PROG_TYPE_EXT:
+		return LDR_NEED_PERFMON | LDR_NEED_NET_ADMIN;
+	default:
+		return LDR_NEED_PERFMON;
+	}
+}
+
+/* Map types the kernel creates only with CAP_NET_ADMIN. */
+static unsigned map_type_needs(uint32_t type)
+{
+	switch (type) {
+	case BPF_MAP_TYPE_SOCKMAP:
+	case BPF_MAP_TYPE_SOCKHASH:
+	case BPF_MAP_TYPE_DEVMAP:
+	case BPF_MAP_TYPE_DEVMAP_HASH:
+	case BPF_MAP_TYPE_XSKMAP:
+		return LDR_NEED_NET_ADMIN;
+	default:
+		return 0;
+	}
+}
 
 static void report_errno(struct diag *d, const struct diag_loc *loc, const char *what,
 			 const char *name, const char *step, int err, const char *hint)
@@ -270,13 +336,16 @@ static int inner_template_create(const struct obj *o, size_t mi, struct diag *d,
 		a.max_entries = n > 0 ? (uint32_t)n : 1;
 	}
 	fd = ldr_map_create(&a);
-	if (fd < 0)
+	if (fd < 0) {
+		char hb[256];
+
 		report_errno(
 			d, loc, "map", m->name, "create its inner map template", fd,
-			fd == -EPERM ? "run as root or grant CAP_BPF"
+			fd == -EPERM ? eperm_hint(map_type_needs(a.type), hb, sizeof(hb))
 			: fd == -EINVAL
 				? "the kernel refused the inner definition's type, sizes or flags"
 				: NULL);
+	}
 	return fd;
 }
 
@@ -286,10 +355,83 @@ static int map_type_holds_maps(uint32_t type)
 	return type == BPF_MAP_TYPE_ARRAY_OF_MAPS || type == BPF_MAP_TYPE_HASH_OF_MAPS;
 }
 
+/*
+ * Map types whose keys and values the kernel takes no BTF for, found by trying (6.18): the
+ * ones it refuses outright (ENOTSUPP: values are descriptors, ids or stack traces), queues
+ * and stacks (keyless, and only global data may give a value type without a key type) and
+ * those without keys and values. Any other refusal is retried without BTF.
+ */
+static int map_type_takes_btf(uint32_t type)
+{
+	switch (type) {
+	case BPF_MAP_TYPE_PERF_EVENT_ARRAY:
+	case BPF_MAP_TYPE_STACK_TRACE:
+	case BPF_MAP_TYPE_CGROUP_ARRAY:
+	case BPF_MAP_TYPE_ARRAY_OF_MAPS:
+	case BPF_MAP_TYPE_HASH_OF_MAPS:
+	case BPF_MAP_TYPE_DEVMAP:
+	case BPF_MAP_TYPE_DEVMAP_HASH:
+	case BPF_MAP_TYPE_SOCKMAP:
+	case BPF_MAP_TYPE_SOCKHASH:
+	case BPF_MAP_TYPE_CPUMAP:
+	case BPF_MAP_TYPE_XSKMAP:
+	case BPF_MAP_TYPE_QUEUE:
+	case BPF_MAP_TYPE_STACK:
+	case BPF_MAP_TYPE_STRUCT_OPS:
+	case BPF_MAP_TYPE_RINGBUF:
+	case BPF_MAP_TYPE_USER_RINGBUF:
+	case 33: /* BPF_MAP_TYPE_ARENA, newer than some headers */
+		return 0;
+	default:
+		return 1;
+	}
+}
+
+/*
+ * BPF_MAP_CREATE of @a, with the key and value types of @m when the kernel has the object's
+ * BTF (ldr_btf_map_types): what `map dump` and bpftool print entries by, and what the
+ * kernel finds spin locks, timers and kptrs in values by. Refused with them, the map is
+ * created again without, saying why in a warning. Returns the descriptor or -errno.
+ */
+static int map_create_typed(const struct obj *o, const struct obj_map *m, const struct kbtf *kb,
+			    struct ldr_map_attr *a, struct diag *d, const struct diag_loc *loc)
+{
+	int sec = m->data_sec >= 0 ? m->data_sec : m->sec;
+	const char *kn, *vn;
+	char eb[160], types[160];
+	int fd;
+
+	if (kb->idx && sec >= 0 && (size_t)sec < o->nsecs && map_type_takes_btf(a->type) &&
+	    ldr_btf_map_types(kb->idx, o->secs[sec].name, m->name, &a->btf_key_type_id,
+			      &a->btf_value_type_id))
+		a->btf_fd = kb->fd;
+	fd = ldr_map_create(a);
+	if (fd >= 0 || a->btf_fd <= 0 || fd == -EPERM || fd == -ENOMEM)
+		return fd;
+
+	kn = ldr_btf_type_name(kb->idx, a->btf_key_type_id);
+	vn = ldr_btf_type_name(kb->idx, a->btf_value_type_id);
+	if (a->btf_key_type_id)
+		snprintf(types, sizeof(types), "key '%s', value '%s'", kn && *kn ? kn : "(anon)",
+			 vn && *vn ? vn : "(anon)");
+	else
+		snprintf(types, sizeof(types), "value '%s'", vn && *vn ? vn : "(anon)");
+	ldr_errno_format(fd, eb, sizeof(eb));
+	a->btf_fd = 0;
+	a->btf_key_type_id = a->btf_value_type_id = 0;
+	fd = ldr_map_create(a);
+	if (fd >= 0)
+		diag_warning(d, loc,
+			     "map '%s': the kernel refused its BTF types (%s): %s: created without "
+			     "them (dumped as raw bytes)",
+			     m->name, types, eb);
+	return fd;
+}
+
 /* Create map @mi into @lm (or reuse its pin: *@reused is then set). 0 or -errno, reported. */
-static int map_create_one(const struct obj *o, size_t mi, struct ldr_loaded_map *lm,
-			  const struct ldr_opts *opts, struct diag *d, const struct diag_loc *loc,
-			  int *reused)
+static int map_create_one(const struct obj *o, size_t mi, const struct kbtf *kb,
+			  struct ldr_loaded_map *lm, const struct ldr_opts *opts, struct diag *d,
+			  const struct diag_loc *loc, int *reused)
 {
 	int pin_new = 0;
 	const struct obj_map *m = &o->maps[mi];
@@ -297,6 +439,7 @@ static int map_create_one(const struct obj *o, size_t mi, struct ldr_loaded_map 
 	const struct obj_sec *s = NULL;
 	const struct isa_maptype *mt;
 	const char *hint = NULL;
+	char hb[256];
 	uint32_t key = 0;
 	int fd, err;
 
@@ -347,12 +490,12 @@ static int map_create_one(const struct obj *o, size_t mi, struct ldr_loaded_map 
 		if (a.inner_map_fd < 0)
 			return a.inner_map_fd;
 	}
-	fd = ldr_map_create(&a);
+	fd = map_create_typed(o, m, kb, &a, d, loc);
 	if (a.inner_map_fd > 0)
 		close(a.inner_map_fd); /* the outer map keeps its own copy of the template */
 	if (fd < 0) {
 		if (fd == -EPERM)
-			hint = "run as root or grant CAP_BPF";
+			hint = eperm_hint(map_type_needs(a.type), hb, sizeof(hb));
 		else if (fd == -EINVAL && a.inner_map_fd > 0)
 			hint = "the kernel refused this type, size or flag combination, or the "
 			       "inner map's";
@@ -406,19 +549,6 @@ static int map_create_one(const struct obj *o, size_t mi, struct ldr_loaded_map 
  * landed in (via the chunks). BTF is a bonus: source lines in the verifier log, and what
  * callbacks (bpf_loop) require; when the kernel refuses it, loading goes on without.
  */
-struct ext_sub {
-	const uint8_t *data; /* the subsection after its rec_size word */
-	uint32_t len, rec_size;
-};
-
-struct kbtf {
-	int fd;	      /* -1: no BTF in the kernel */
-	uint8_t *raw; /* our copy, with DATASEC sizes and offsets filled in */
-	const char *strs;
-	uint32_t str_len;
-	struct ext_sub func, line;
-};
-
 static uint32_t rd32(const uint8_t *p)
 {
 	uint32_t v;
@@ -566,12 +696,13 @@ static int btf_prepare(const struct obj *o, struct kbtf *kb, struct diag *d,
 	if (fd == -ENOMEM)
 		return fd;
 	if (fd < 0) {
-		char eb[160];
+		char eb[160], hb[256];
 
 		diag_warning(d, loc,
-			     "BTF: load: %s: loading without it (no source lines in "
-			     "verifier logs)",
-			     ldr_errno_format(fd, eb, sizeof(eb)));
+			     "BTF: load: %s%s%s: loading without it (no source lines in "
+			     "verifier logs, no typed map dumps)",
+			     ldr_errno_format(fd, eb, sizeof(eb)), fd == -EPERM ? ": " : "",
+			     fd == -EPERM ? eperm_hint(0, hb, sizeof(hb)) : "");
 		if (log && *log) {
 			/* The BTF checker's verdict is its last line. */
 			const char *why_k;
@@ -584,6 +715,9 @@ static int btf_prepare(const struct obj *o, struct kbtf *kb, struct diag *d,
 	}
 	mem_free(log);
 	kb->fd = fd;
+	/* The maps' key and value types are looked up here; without, maps go untyped. */
+	if (ldr_btf_from_data(kb->raw, o->btf.len, &kb->idx) == -ENOMEM)
+		return -ENOMEM;
 	return 0;
 
 out_warn:
@@ -737,6 +871,7 @@ static int prog_load_one(struct build *b, const struct obj_prog *p, const struct
 	struct bpf_line_info *li = NULL;
 	uint32_t nfi = 0, nli = 0;
 	const char *hint = NULL, *why = NULL;
+	char hb[256];
 	char *first = NULL; /* the log of a first try with BTF records, when retried */
 	int fd, err, wn = 0;
 
@@ -801,7 +936,7 @@ static int prog_load_one(struct build *b, const struct obj_prog *p, const struct
 	mem_free(li);
 	if (fd < 0) {
 		if (fd == -EPERM)
-			hint = "run as root or grant CAP_BPF (and CAP_PERFMON or CAP_NET_ADMIN)";
+			hint = eperm_hint(prog_type_needs(a.type), hb, sizeof(hb));
 		report_errno(b->d, b->loc, "prog", b->pname, "load", fd, hint);
 		if (lp->log)
 			report_log(b->d, b->loc, b->o, lp);
@@ -987,10 +1122,19 @@ int ldr_obj_load(struct obj *o, const struct ldr_opts *opts, struct ldr_loaded *
 		return -ENOMEM;
 	}
 
+	/* BTF first: the maps are created with their key and value types from it. */
+	err = btf_prepare(o, &kb, d, loc);
+	l->btf_fd = kb.fd;
+	if (err) {
+		diag_error(d, loc, "out of memory");
+		first = err;
+		goto out;
+	}
+
 	for (size_t i = 0; i < o->nmaps; i++) {
 		int r = 0;
 
-		err = map_create_one(o, i, &l->maps[i], opts, d, loc, &r);
+		err = map_create_one(o, i, &kb, &l->maps[i], opts, d, loc, &r);
 		reused[i] = (unsigned char)r;
 		if (err && !first)
 			first = err;
@@ -1006,18 +1150,9 @@ int ldr_obj_load(struct obj *o, const struct ldr_opts *opts, struct ldr_loaded *
 		if (err && !first)
 			first = err;
 	}
-	mem_free(reused);
 	maps_ok = !first;
 	if (!maps_ok && o->nprogs)
 		diag_note(d, loc, "programs not loaded: they need every map");
-
-	err = btf_prepare(o, &kb, d, loc);
-	l->btf_fd = kb.fd;
-	if (err) {
-		diag_error(d, loc, "out of memory");
-		maps_ok = 0;
-		first = first ? first : err;
-	}
 
 	/* After a failed program the others are still loaded: every verdict is worth having. */
 	for (size_t i = 0; i < o->nprogs && maps_ok; i++) {
@@ -1051,7 +1186,10 @@ int ldr_obj_load(struct obj *o, const struct ldr_opts *opts, struct ldr_loaded *
 		if (err && !first)
 			first = err;
 	}
+out:
+	mem_free(reused);
 	mem_free(kb.raw);
+	ldr_btf_free(kb.idx);
 	obj_link_free(lk);
 	*out = l;
 	return first;

@@ -38,6 +38,39 @@ const char *ldr_errno_name(int err);
  */
 char *ldr_errno_format(int err, char *buf, size_t len);
 
+/* ---- why EPERM (sys.c) ---- */
+
+/* What decides whether bpf() may do something here. */
+struct ldr_eperm_facts {
+	int caps_known;	   /* 0: /proc/self/status could not be read */
+	uint64_t cap_eff;  /* effective capabilities: bit N is capability N */
+	char lockdown[32]; /* the lockdown mode in force ("integrity", "confidentiality"), or "" */
+	uint64_t memlock;  /* RLIMIT_MEMLOCK in bytes; UINT64_MAX: unlimited */
+};
+
+/* Below this RLIMIT_MEMLOCK a hint names the limit: systemd's default of 8 MiB, let alone
+ * the old 64 KiB, is too little for one large map where the kernel charges it. */
+#define LDR_MEMLOCK_LOW (64ull << 20)
+
+/* What the refused command needs besides CAP_BPF (or CAP_SYS_ADMIN). */
+enum {
+	LDR_NEED_PERFMON = 1,	/* program loads; tracing programs above all */
+	LDR_NEED_NET_ADMIN = 2, /* network program and map types (XDP, tc, devmap, sockmap ...) */
+};
+
+/* ldr_eperm_facts_read - the facts of this process and kernel (never fails: what cannot be
+ * read is left unknown). */
+void ldr_eperm_facts_read(struct ldr_eperm_facts *f);
+
+/*
+ * ldr_eperm_hint - the hint for an EPERM from bpf(), from @f and what the command needs
+ * (@need: LDR_NEED_*), into @buf (always NUL-terminated, cut to @len): the capabilities to
+ * run with (and which this process lacks), lockdown when it is on, RLIMIT_MEMLOCK when it
+ * is low (only kernels before 5.11 charge it), else that a security module or seccomp may
+ * be the cause. Parts are joined by "; ". Returns @buf.
+ */
+char *ldr_eperm_hint(const struct ldr_eperm_facts *f, unsigned need, char *buf, size_t len);
+
 /* ---- raw bpf() commands (sys.c) ---- */
 
 /* bpf(@cmd, @attr, @size). Returns the result (a descriptor or 0), or -errno. */
@@ -194,6 +227,9 @@ struct ldr_loaded {
  *
  * Maps: every entry of o->maps; global data maps (data_sec >= 0) become 1-entry arrays
  * holding their section, .rodata* ones read-only for programs and frozen once filled.
+ * With the object's BTF in the kernel, a map gets its BTF key and value types (by libbpf's
+ * conventions, see ldr_btf_map_types) where its type takes them; a map the kernel refuses
+ * with them is created without, with a warning.
  * Programs: each gets a relocated copy of its instructions (map references become map fds,
  * global data references map values, bpf-to-bpf calls reach the subprograms, which are
  * appended after the program, each once) and is loaded with its section's program type

@@ -15,8 +15,11 @@
 #include "loader.h"
 
 #include <errno.h>
+#include <inttypes.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/syscall.h>
 #include <unistd.h>
 
@@ -152,6 +155,121 @@ char *ldr_errno_format(int err, char *buf, size_t len)
 		snprintf(buf, len, "%s (%s)", text, name);
 	else
 		snprintf(buf, len, "%s (errno %d)", text, err);
+	return buf;
+}
+
+/* ---- why EPERM ---- */
+
+/* Capability numbers (<linux/capability.h>; CAP_PERFMON and CAP_BPF are from 5.8). */
+enum { CAPN_NET_ADMIN = 12, CAPN_SYS_ADMIN = 21, CAPN_PERFMON = 38, CAPN_BPF = 39 };
+
+void ldr_eperm_facts_read(struct ldr_eperm_facts *f)
+{
+	char line[256];
+	struct rlimit rl;
+	FILE *fp;
+
+	memset(f, 0, sizeof(*f));
+	fp = fopen("/proc/self/status", "re");
+	while (fp && fgets(line, sizeof(line), fp))
+		if (sscanf(line, "CapEff: %" SCNx64, &f->cap_eff) == 1) {
+			f->caps_known = 1;
+			break;
+		}
+	if (fp)
+		fclose(fp);
+	/* "none [integrity] confidentiality": the bracketed mode is the one in force. */
+	fp = fopen("/sys/kernel/security/lockdown", "re");
+	if (fp && fgets(line, sizeof(line), fp)) {
+		const char *open = strchr(line, '['), *close = open ? strchr(open, ']') : NULL;
+
+		if (close && strncmp(open, "[none]", 6) != 0)
+			snprintf(f->lockdown, sizeof(f->lockdown), "%.*s", (int)(close - open - 1),
+				 open + 1);
+	}
+	if (fp)
+		fclose(fp);
+	f->memlock = getrlimit(RLIMIT_MEMLOCK, &rl) == 0 && rl.rlim_cur != RLIM_INFINITY
+			     ? (uint64_t)rl.rlim_cur
+			     : UINT64_MAX;
+}
+
+/* Appends "; " and the formatted text to @buf (of @len) at *@n, cut where it ends. */
+static void hint_add(char *buf, size_t len, size_t *n, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+static void hint_add(char *buf, size_t len, size_t *n, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (*n && *n < len)
+		*n += (size_t)snprintf(buf + *n, len - *n, "; ");
+	if (*n >= len)
+		return;
+	va_start(ap, fmt);
+	*n += (size_t)vsnprintf(buf + *n, len - *n, fmt, ap);
+	va_end(ap);
+}
+
+/* "A", "A and B", "A, B and C" of the @n names in @names, into @buf. */
+static const char *names_join(const char *const *names, size_t n, char *buf, size_t len)
+{
+	size_t at = 0;
+
+	buf[0] = '\0';
+	for (size_t i = 0; i < n && at < len; i++)
+		at += (size_t)snprintf(buf + at, len - at, "%s%s",
+				       i == 0	    ? ""
+				       : i + 1 == n ? " and "
+						    : ", ",
+				       names[i]);
+	return buf;
+}
+
+char *ldr_eperm_hint(const struct ldr_eperm_facts *f, unsigned need, char *buf, size_t len)
+{
+	/* CAP_SYS_ADMIN stands in for CAP_BPF and CAP_PERFMON (not for CAP_NET_ADMIN). */
+	static const struct {
+		unsigned need; /* 0: always */
+		int cap;
+		const char *name;
+	} caps[] = {{0, CAPN_BPF, "CAP_BPF"},
+		    {LDR_NEED_PERFMON, CAPN_PERFMON, "CAP_PERFMON"},
+		    {LDR_NEED_NET_ADMIN, CAPN_NET_ADMIN, "CAP_NET_ADMIN"}};
+	const char *want[3], *lacks[3];
+	char wb[64], lb[64];
+	size_t n = 0, nw = 0, nl = 0;
+	int sys_admin = f->caps_known && (f->cap_eff >> CAPN_SYS_ADMIN & 1);
+
+	buf[0] = '\0';
+	for (size_t i = 0; i < sizeof(caps) / sizeof(caps[0]); i++) {
+		int has = (f->cap_eff >> caps[i].cap & 1) ||
+			  (sys_admin && caps[i].cap != CAPN_NET_ADMIN);
+
+		if (caps[i].need && !(need & caps[i].need))
+			continue;
+		want[nw++] = caps[i].name;
+		if (f->caps_known && !has)
+			lacks[nl++] = caps[i].name;
+	}
+	names_join(want, nw, wb, sizeof(wb));
+	if (!f->caps_known)
+		hint_add(buf, len, &n, "run as root or with %s", wb);
+	else if (nl)
+		hint_add(buf, len, &n, "run as root or with %s (this process lacks %s)", wb,
+			 names_join(lacks, nl, lb, sizeof(lb)));
+	if (f->lockdown[0])
+		hint_add(buf, len, &n, "kernel lockdown is in %s mode and may forbid it",
+			 f->lockdown);
+	if (f->memlock < LDR_MEMLOCK_LOW)
+		hint_add(buf, len, &n,
+			 "RLIMIT_MEMLOCK is %" PRIu64 " KiB, which kernels before 5.11 charge BPF "
+			 "memory to ('ulimit -l unlimited')",
+			 f->memlock / 1024);
+	if (f->caps_known && !nl && !f->lockdown[0])
+		hint_add(buf, len, &n,
+			 "the process has %s: a security module (SELinux, AppArmor, BPF LSM) or "
+			 "a seccomp filter may refuse it",
+			 wb);
 	return buf;
 }
 

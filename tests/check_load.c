@@ -3,7 +3,8 @@
  * check_load.c - ebpf-load against the real kernel: XDP on veth pairs in a network namespace
  * of the test's own (frames sent, counted, dropped; nothing left on the device after detach
  * or Ctrl-C), raw tracepoints, tracepoints, uprobes, socket filters, the kprobe failure of a
- * kernel without kprobes, pins and pinned maps, and the command's messages and exit codes.
+ * kernel without kprobes, pins and pinned maps, maps created with the object's BTF types
+ * (dumped typed, as bpftool dumps them), and the command's messages and exit codes.
  *
  * Network tests unshare(CLONE_NEWNET) into a namespace of their own, create a veth pair
  * there with IPv6 off (no router solicitations: every frame on the wire is one the test
@@ -594,6 +595,16 @@ START_TEST(run_trace_streams_bpf_trace_printk_from_its_own_instance)
 }
 END_TEST
 
+/* `ebpf-load run OBJ --xdp lo` as nobody without capabilities (a copy nobody can read). */
+static int run_unprivileged(char **out, const char *obj)
+{
+	return tu_runf(out,
+		       "cp '%s' /tmp/ebpf-load-eperm-%ld.o && setpriv --reuid=65534 "
+		       "--regid=65534 --clear-groups '%s' run /tmp/ebpf-load-eperm-%ld.o "
+		       "--xdp lo; rc=$?; rm -f /tmp/ebpf-load-eperm-%ld.o; exit $rc",
+		       obj, (long)getpid(), tu_tool("ebpf-load"), (long)getpid(), (long)getpid());
+}
+
 START_TEST(run_reports_usage_and_input_errors_with_exit_2)
 {
 	char *out = NULL, *obj = assemble("xdp_count", NULL);
@@ -620,15 +631,27 @@ START_TEST(run_reports_usage_and_input_errors_with_exit_2)
 	ck_assert_msg(rc == 2 && strstr(out, "--mode"), "exit %d: %s", rc, out);
 	free(out);
 	if (tu_have("setpriv")) {
-		/* Without privileges: EPERM, named, with the causes that hold here. */
-		rc = tu_runf(&out,
-			     "cp '%s' /tmp/ebpf-load-eperm-%ld.o && setpriv --reuid=65534 "
-			     "--regid=65534 --clear-groups '%s' run /tmp/ebpf-load-eperm-%ld.o "
-			     "--xdp lo; rc=$?; rm -f /tmp/ebpf-load-eperm-%ld.o; exit $rc",
-			     obj, (long)getpid(), tu_tool("ebpf-load"), (long)getpid(),
-			     (long)getpid());
-		ck_assert_msg(rc == 1 && strstr(out, "map 'counts': create: ") &&
-				      strstr(out, "(EPERM)") && strstr(out, "not running as root"),
+		/* Without privileges: EPERM, named, with the hint on the same line. */
+		rc = run_unprivileged(&out, obj);
+		ck_assert_msg(rc == 1 &&
+				      strstr(out, "map 'counts': create: Operation not permitted "
+						  "(EPERM): run as root or with CAP_BPF (this "
+						  "process lacks CAP_BPF)") &&
+				      strstr(out, "BTF: load: Operation not permitted (EPERM): run "
+						  "as root or with CAP_BPF"),
+			      "exit %d: %s", rc, out);
+		free(out);
+		/* A program: XDP needs CAP_NET_ADMIN besides. */
+		free(obj);
+		obj = assemble("eperm_prog", "\t.section xdp\n\t.globl nomaps\n"
+					     "\t.type nomaps, @function\nnomaps:\n\tw0 = 2\n"
+					     "\texit\n\t.size nomaps, .-nomaps\n");
+		rc = run_unprivileged(&out, obj);
+		ck_assert_msg(rc == 1 &&
+				      strstr(out, "prog 'nomaps': load: Operation not permitted "
+						  "(EPERM): run as root or with CAP_BPF, "
+						  "CAP_PERFMON and CAP_NET_ADMIN (this process "
+						  "lacks CAP_BPF, CAP_PERFMON and CAP_NET_ADMIN)"),
 			      "exit %d: %s", rc, out);
 		free(out);
 	}
@@ -1435,6 +1458,384 @@ START_TEST(map_dump_prints_values_by_their_btf_types)
 }
 END_TEST
 
+/*
+ * Maps we create carry the object's BTF (as libbpf's do): a hash map's key and value types
+ * (the pointees of its `key` and `value` members), global data's DATASEC, none for a map
+ * defined by sizes. Types the kernel takes no BTF for (perf event array) get none, quietly;
+ * a refusal (an LPM trie wants a struct key) is retried without, with a warning; a map
+ * that needs BTF (sk_storage) is created.
+ */
+static const char *typed_c =
+	"typedef unsigned int __u32;\n"
+	"typedef unsigned long long __u64;\n"
+	"#define SEC(n) __attribute__((section(n), used))\n"
+	"struct flow { __u32 saddr; __u32 daddr; };\n"
+	"struct stats { __u64 packets; __u64 bytes; char name[8]; };\n"
+	"struct { int (*type)[1]; int (*max_entries)[16]; int (*pinning)[1];\n"
+	"         struct flow *key; struct stats *value; } flows SEC(\".maps\");\n"
+	"struct { int (*type)[2]; int (*max_entries)[4]; int (*key_size)[4];\n"
+	"         int (*value_size)[8]; } sized SEC(\".maps\");\n"
+	"struct { int (*type)[4]; int *key; __u32 *value; } events SEC(\".maps\");\n"
+	"struct { int (*type)[11]; int (*max_entries)[16]; int (*map_flags)[1];\n"
+	"         __u64 *key; __u32 *value; } trie SEC(\".maps\");\n"
+	"struct sv { int x; };\n"
+	"struct { int (*type)[24]; int (*map_flags)[1]; int *key; struct sv *value; }\n"
+	"    sks SEC(\".maps\");\n"
+	"__u64 hits = 7, misses = 3;\n"
+	"const volatile __u32 limit = 1500;\n"
+	"static void *(*lookup)(void *map, const void *key) = (void *)1;\n"
+	"SEC(\"raw_tracepoint/sys_enter\") int count(void *ctx)\n"
+	"{\n"
+	"\tstruct flow k = {1, 2};\n"
+	"\tstruct stats *s = lookup(&flows, &k);\n"
+	"\tif (s)\n"
+	"\t\ts->packets++;\n"
+	"\treturn hits > limit;\n"
+	"}\n"
+	"char _license[] SEC(\"license\") = \"GPL\";\n";
+
+/* The kernel's view of the map pinned at @path, and the names of its key and value types
+ * (NULL when it has no BTF; "" for no key type). */
+static void pinned_types(const char *path, struct ldr_map_info *mi, const char **key,
+			 const char **value, struct ldr_btf **btf)
+{
+	int fd = ldr_obj_get(path);
+
+	ck_assert_msg(fd >= 0, "%s: %d", path, fd);
+	ck_assert_int_eq(ldr_map_info(fd, mi), 0);
+	close(fd);
+	*key = *value = NULL;
+	*btf = NULL;
+	if (!mi->btf_id)
+		return;
+	ck_assert_int_eq(ldr_btf_get(mi->btf_id, btf), 0);
+	*key = mi->btf_key_type_id ? ldr_btf_type_name(*btf, mi->btf_key_type_id) : "";
+	*value = ldr_btf_type_name(*btf, mi->btf_value_type_id);
+}
+
+START_TEST(maps_are_created_with_the_objects_btf_types_and_dump_typed)
+{
+	static const struct {
+		const char *pin, *key, *value; /* key/value NULL: no BTF */
+	} want[] = {
+		{"flows", "flow", "stats"}, {"sized", NULL, NULL}, {"events", NULL, NULL},
+		{"trie", NULL, NULL},	    {"sks", "int", "sv"},  {"_data", "", ".data"},
+		{"_rodata", "", ".rodata"},
+	};
+	const char *cc = tu_clang(), *el = tu_tool("ebpf-load");
+	char *c, *o, *dir, *root, *out = NULL, *p;
+	struct ldr_map_info mi;
+	struct ldr_btf *btf;
+	const char *kn, *vn;
+	int rc;
+
+	if (!cc) {
+		fprintf(stderr, "note: no clang-19: maps with BTF types not checked\n");
+		return;
+	}
+	ck_assert(asprintf(&c, "%s/btfmaps.c", tmpdir) > 0);
+	ck_assert(asprintf(&o, "%s/btfmaps.o", tmpdir) > 0);
+	ck_assert(asprintf(&dir, "%s/btfmaps", pinroot) > 0);
+	ck_assert(asprintf(&root, "%s/btfmaps-root", pinroot) > 0);
+	ck_assert_int_eq(tu_write_file(c, typed_c, strlen(typed_c)), 0);
+	rc = tu_runf(&out, "'%s' -O2 -g -target bpf -c '%s' -o '%s'", cc, c, o);
+	ck_assert_msg(rc == 0, "%s", out);
+	free(out);
+
+	rc = tu_runf(&out, "'%s' load '%s' --pin '%s' --pin-root '%s'", el, o, dir, root);
+	ck_assert_msg(rc == 0 && strstr(out, "/maps/_data\n") &&
+			      strstr(out, "warning: map 'trie': the kernel refused its BTF types "
+					  "(key '__u64', value '__u32'): Invalid "
+					  "argument (EINVAL): created without them") &&
+			      !strstr(out, "map 'events'") && !strstr(out, "map 'sks'"),
+		      "exit %d: %s", rc, out);
+	free(out);
+	for (size_t i = 0; i < sizeof(want) / sizeof(want[0]); i++) {
+		ck_assert(asprintf(&p, "%s/maps/%s", dir, want[i].pin) > 0);
+		pinned_types(p, &mi, &kn, &vn, &btf);
+		if (!want[i].value)
+			ck_assert_msg(mi.btf_id == 0, "%s: btf_id %u", p, mi.btf_id);
+		else
+			ck_assert_msg(kn && vn && strcmp(kn, want[i].key) == 0 &&
+					      strcmp(vn, want[i].value) == 0,
+				      "%s: key '%s' value '%s'", p, kn ? kn : "(none)",
+				      vn ? vn : "(none)");
+		ldr_btf_free(btf);
+		free(p);
+	}
+
+	/* Dumped by those types; bpftool reads the same BTF and prints the same values. */
+	rc = tu_runf(&out,
+		     "'%s' map update '%s/maps/flows' '01 00 00 00 02 00 00 00' "
+		     "'0a 00 00 00 00 00 00 00 00 01 00 00 00 00 00 00 65 74 68 30 00 00 00 00' "
+		     "&& '%s' map dump '%s/maps/flows' && '%s' map dump '%s/maps/flows' --json && "
+		     "'%s' map dump '%s/maps/_data' && '%s' map dump '%s/maps/sized'",
+		     el, dir, el, dir, el, dir, el, dir, el, dir);
+	ck_assert_msg(
+		rc == 0 &&
+			strstr(out, "key {\"saddr\":1,\"daddr\":2} value {\"packets\":10,"
+				    "\"bytes\":256,\"name\":\"eth0\"}\n") &&
+			strstr(out, "{\"key\":{\"saddr\":1,\"daddr\":2},\"value\":{"
+				    "\"packets\":10,\"bytes\":256,\"name\":\"eth0\"}}\n") &&
+			strstr(out, "key 0 value {\".data\":[{\"hits\":7},{\"misses\":3}]}\n") &&
+			strstr(out, "key 3 value 0\n"),
+		"exit %d: %s", rc, out);
+	free(out);
+	if (tu_have("bpftool")) {
+		rc = tu_runf(&out, "bpftool -j map dump pinned '%s/maps/flows'", dir);
+		ck_assert_msg(rc == 0 &&
+				      strstr(out, "\"formatted\":{\"key\":{\"saddr\":1,\"daddr\":"
+						  "2},\"value\":{\"packets\":10,\"bytes\":256,"
+						  "\"name\":\"eth0\"}}"),
+			      "exit %d: %s", rc, out);
+		free(out);
+		rc = tu_runf(&out, "bpftool -j map dump pinned '%s/maps/_data'", dir);
+		ck_assert_msg(rc == 0 && strstr(out, "\"formatted\":{\"value\":{\".data\":[{"
+						     "\"hits\":7},{\"misses\":3}]}}"),
+			      "exit %d: %s", rc, out);
+		free(out);
+	}
+
+	/* run --watch prints what is not one number by its types. */
+	rc = tu_runf(&out,
+		     "timeout --preserve-status -s INT 2 '%s' run '%s' --pin-root '%s' --watch "
+		     ".data --json",
+		     el, o, root);
+	ck_assert_msg(rc == 0 && strstr(out, "\"map\":\".data\",\"key\":0,\"value\":{\".data\":["
+					     "{\"hits\":7},{\"misses\":3}]}}\n"),
+		      "exit %d: %s", rc, out);
+	free(out);
+	tu_rmrf(dir);
+	tu_rmrf(root);
+	free(root);
+	free(dir);
+	free(o);
+	free(c);
+}
+END_TEST
+
+/*
+ * pinning=by_name reuse checks the pinned map, whoever made it: one we created with BTF is
+ * reused by the next load (its entries kept, still typed), one bpftool made without BTF
+ * too (then untyped), and one that differs is named field by field.
+ */
+START_TEST(pinned_maps_with_btf_or_from_bpftool_are_reused)
+{
+	const char *cc = tu_clang(), *el = tu_tool("ebpf-load");
+	char *c, *o, *root, *out = NULL;
+	struct ldr_map_info m1, m2;
+	struct ldr_btf *btf;
+	const char *kn, *vn;
+	char *pin;
+	int rc;
+
+	if (!cc || !tu_have("bpftool")) {
+		fprintf(stderr,
+			"note: no clang-19 or bpftool: pinned reuse with BTF not checked\n");
+		return;
+	}
+	ck_assert(asprintf(&c, "%s/reuse.c", tmpdir) > 0);
+	ck_assert(asprintf(&o, "%s/reuse.o", tmpdir) > 0);
+	ck_assert(asprintf(&root, "%s/reuse-btf", pinroot) > 0);
+	ck_assert(asprintf(&pin, "%s/flows", root) > 0);
+	ck_assert_int_eq(tu_write_file(c, typed_c, strlen(typed_c)), 0);
+	rc = tu_runf(
+		&out,
+		"'%s' -O2 -g -target bpf -c '%s' -o '%s' && '%s' load '%s' --pin '%s/a' "
+		"--pin-root '%s' && '%s' map update '%s' '01 00 00 00 02 00 00 00' "
+		"'05 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00' "
+		"&& '%s' load '%s' --pin '%s/b' --pin-root '%s' && '%s' map dump '%s/b/maps/flows'",
+		cc, c, o, el, o, root, root, el, pin, el, o, root, root, el, root);
+	ck_assert_msg(rc == 0 && strstr(out, "key {\"saddr\":1,\"daddr\":2} value {\"packets\":5,"),
+		      "exit %d: %s", rc, out);
+	free(out);
+	pinned_types(pin, &m1, &kn, &vn, &btf);
+	ck_assert_msg(vn && strcmp(vn, "stats") == 0, "value type '%s'", vn ? vn : "(none)");
+	ldr_btf_free(btf);
+	ck_assert(asprintf(&out, "%s/b/maps/flows", root) > 0);
+	pinned_types(out, &m2, &kn, &vn, &btf);
+	ldr_btf_free(btf);
+	free(out);
+	ck_assert_uint_eq(m1.id, m2.id);
+
+	/* A pin from bpftool (no BTF) fits as well; one of another size is named. */
+	tu_rmrf(root);
+	rc = tu_runf(&out,
+		     "mkdir -p '%s' && bpftool map create '%s' type hash key 8 value 24 "
+		     "entries 16 name flows && '%s' load '%s' --pin '%s/c' --pin-root '%s'",
+		     root, pin, el, o, root, root);
+	ck_assert_msg(rc == 0, "exit %d: %s", rc, out);
+	free(out);
+	pinned_types(pin, &m1, &kn, &vn, &btf);
+	ldr_btf_free(btf);
+	ck_assert(asprintf(&out, "%s/c/maps/flows", root) > 0);
+	pinned_types(out, &m2, &kn, &vn, &btf);
+	ldr_btf_free(btf);
+	free(out);
+	ck_assert_uint_eq(m1.id, m2.id);
+	ck_assert_uint_eq(m2.btf_id, 0);
+	tu_rmrf(root);
+	rc = tu_runf(&out,
+		     "mkdir -p '%s' && bpftool map create '%s' type hash key 8 value 16 "
+		     "entries 16 name flows && '%s' load '%s' --pin '%s/d' --pin-root '%s'",
+		     root, pin, el, o, root, root);
+	ck_assert_msg(rc == 1 && strstr(out, "map 'flows': the map pinned at ") &&
+			      strstr(out, "value size: pinned 16, object 24"),
+		      "exit %d: %s", rc, out);
+	free(out);
+	tu_rmrf(root);
+	free(pin);
+	free(root);
+	free(o);
+	free(c);
+}
+END_TEST
+
+/*
+ * Legacy `maps` section maps take their types from struct ____btf_map_NAME (libbpf's
+ * BPF_ANNOTATE_KV_PAIR), and have none without it; an ebpf-as map (sizes only) has no BTF
+ * and dumps as numbers and hex.
+ */
+START_TEST(legacy_maps_take_btf_map_structs_and_sized_maps_dump_hex)
+{
+	static const char *legacy_c =
+		"typedef unsigned int __u32;\n"
+		"typedef unsigned long long __u64;\n"
+		"#define SEC(n) __attribute__((section(n), used))\n"
+		"struct bpf_map_def { unsigned type, key_size, value_size, max_entries, flags; };\n"
+		"struct stats { __u64 packets; __u64 bytes; };\n"
+		"struct bpf_map_def SEC(\"maps\") annotated = {1, 4, 16, 8};\n"
+		"struct ____btf_map_annotated { __u32 key; struct stats value; };\n"
+		"struct ____btf_map_annotated SEC(\".maps.annotated\") ____btf_map_annotated;\n"
+		"struct bpf_map_def SEC(\"maps\") plain = {1, 4, 16, 8};\n"
+		"static void *(*lookup)(void *map, const void *key) = (void *)1;\n"
+		"SEC(\"xdp\") int p(void *ctx)\n"
+		"{\n"
+		"\t__u32 k = 0;\n"
+		"\treturn lookup(&annotated, &k) && lookup(&plain, &k) ? 1 : 2;\n"
+		"}\n"
+		"char _license[] SEC(\"license\") = \"GPL\";\n";
+	static const char *asm_src = "\t.license \"GPL\"\n"
+				     "\t.map wide, hash, key=4, value=12, entries=4\n"
+				     "\t.section xdp\n"
+				     "\t.globl w\n"
+				     "\t.type w, @function\n"
+				     "w:\n"
+				     "\tr1 = wide ll\n"
+				     "\tw0 = 2\n"
+				     "\texit\n"
+				     "\t.size w, .-w\n";
+	static const char *value = "'02 00 00 00 00 00 00 00 03 00 00 00 00 00 00 00'";
+	const char *cc = tu_clang(), *el = tu_tool("ebpf-load");
+	char *c, *o, *dir, *asm_o = assemble("wide", asm_src), *out = NULL;
+	struct ldr_map_info mi;
+	struct ldr_btf *btf;
+	const char *kn, *vn;
+	int rc;
+
+	ck_assert(asprintf(&dir, "%s/legacy", pinroot) > 0);
+	rc = tu_runf(&out,
+		     "'%s' load '%s' --pin '%s/asm' && '%s' map update '%s/asm/maps/wide' 3 "
+		     "'01 02 03 04 05 06 07 08 09 0a 0b 0c' && '%s' map dump '%s/asm/maps/wide' && "
+		     "'%s' map dump '%s/asm/maps/wide' --json",
+		     el, asm_o, dir, el, dir, el, dir, el, dir);
+	ck_assert_msg(rc == 0 && strstr(out, "key 3 value 01 02 03 04 05 06 07 08 09 0a 0b 0c\n") &&
+			      strstr(out, "{\"key\":3,\"value\":\"01 02 03 04 05 06 07 08 09 0a "
+					  "0b 0c\"}\n"),
+		      "exit %d: %s", rc, out);
+	free(out);
+	ck_assert(asprintf(&out, "%s/asm/maps/wide", dir) > 0);
+	pinned_types(out, &mi, &kn, &vn, &btf);
+	free(out);
+	ck_assert_uint_eq(mi.btf_id, 0);
+
+	if (!cc) {
+		fprintf(stderr, "note: no clang-19: legacy maps with BTF not checked\n");
+		goto out_rm;
+	}
+	ck_assert(asprintf(&c, "%s/legacy.c", tmpdir) > 0);
+	ck_assert(asprintf(&o, "%s/legacy.o", tmpdir) > 0);
+	ck_assert_int_eq(tu_write_file(c, legacy_c, strlen(legacy_c)), 0);
+	rc = tu_runf(&out,
+		     "'%s' -O2 -g -target bpf -c '%s' -o '%s' && '%s' load '%s' --pin '%s/c' && "
+		     "'%s' map update '%s/c/maps/annotated' 1 %s && '%s' map update "
+		     "'%s/c/maps/plain' 1 %s && '%s' map dump '%s/c/maps/annotated' && "
+		     "'%s' map dump '%s/c/maps/plain'",
+		     cc, c, o, el, o, dir, el, dir, value, el, dir, value, el, dir, el, dir);
+	ck_assert_msg(rc == 0 && strstr(out, "key 1 value {\"packets\":2,\"bytes\":3}\n") &&
+			      strstr(out, "key 1 value 02 00 00 00 00 00 00 00 03 00"),
+		      "exit %d: %s", rc, out);
+	free(out);
+	ck_assert(asprintf(&out, "%s/c/maps/annotated", dir) > 0);
+	pinned_types(out, &mi, &kn, &vn, &btf);
+	free(out);
+	ck_assert_msg(kn && vn && !strcmp(kn, "__u32") && !strcmp(vn, "stats"), "%s %s",
+		      kn ? kn : "(none)", vn ? vn : "(none)");
+	ldr_btf_free(btf);
+	free(o);
+	free(c);
+out_rm:
+	tu_rmrf(dir);
+	free(dir);
+	free(asm_o);
+}
+END_TEST
+
+/* The EPERM hint, from facts given (no need to lose privileges to see each case). */
+static const struct {
+	struct ldr_eperm_facts f;
+	unsigned need;
+	const char *want, *absent;
+} eperm_cases[] = {
+	{{.caps_known = 0, .memlock = UINT64_MAX}, 0, "run as root or with CAP_BPF", "lacks"},
+	{{.caps_known = 1, .cap_eff = 0, .memlock = UINT64_MAX},
+	 LDR_NEED_PERFMON | LDR_NEED_NET_ADMIN,
+	 "run as root or with CAP_BPF, CAP_PERFMON and CAP_NET_ADMIN (this process lacks "
+	 "CAP_BPF, CAP_PERFMON and CAP_NET_ADMIN)",
+	 "security module"},
+	/* CAP_SYS_ADMIN stands in for CAP_BPF and CAP_PERFMON, not for CAP_NET_ADMIN */
+	{{.caps_known = 1, .cap_eff = 1ull << 21, .memlock = UINT64_MAX},
+	 LDR_NEED_PERFMON | LDR_NEED_NET_ADMIN,
+	 "(this process lacks CAP_NET_ADMIN)",
+	 "CAP_BPF)"},
+	{{.caps_known = 1, .cap_eff = 1ull << 39, .memlock = UINT64_MAX},
+	 LDR_NEED_PERFMON,
+	 "run as root or with CAP_BPF and CAP_PERFMON (this process lacks CAP_PERFMON)",
+	 NULL},
+	{{.caps_known = 1, .cap_eff = ~0ull, .lockdown = "integrity", .memlock = 64 << 10},
+	 0,
+	 "kernel lockdown is in integrity mode and may forbid it; RLIMIT_MEMLOCK is 64 KiB, "
+	 "which kernels before 5.11 charge",
+	 "run as root"},
+	{{.caps_known = 1, .cap_eff = ~0ull, .lockdown = "confidentiality", .memlock = UINT64_MAX},
+	 0,
+	 "confidentiality mode",
+	 "RLIMIT_MEMLOCK"},
+	{{.caps_known = 1, .cap_eff = ~0ull, .memlock = UINT64_MAX},
+	 LDR_NEED_PERFMON,
+	 "the process has CAP_BPF and CAP_PERFMON: a security module",
+	 "run as root"},
+	{{.caps_known = 1, .cap_eff = ~0ull, .memlock = LDR_MEMLOCK_LOW},
+	 0,
+	 "security module",
+	 "RLIMIT_MEMLOCK"},
+};
+
+START_TEST(eperm_hint_says_what_is_missing_and_what_else_holds)
+{
+	char buf[512], small[24];
+	const char *h = ldr_eperm_hint(&eperm_cases[_i].f, eperm_cases[_i].need, buf, sizeof(buf));
+
+	ck_assert_ptr_eq(h, buf);
+	ck_assert_msg(strstr(buf, eperm_cases[_i].want), "%s", buf);
+	ck_assert_msg(!eperm_cases[_i].absent || !strstr(buf, eperm_cases[_i].absent), "%s", buf);
+	/* Cut to the buffer, never past it. */
+	ldr_eperm_hint(&eperm_cases[_i].f, eperm_cases[_i].need, small, sizeof(small));
+	ck_assert_uint_eq(strlen(small), sizeof(small) - 1);
+	ck_assert(strncmp(small, buf, sizeof(small) - 1) == 0);
+}
+END_TEST
+
 static const char *const commands[] = {"run", "load",  "attach", "detach", "show",
 				       "map", "trace", "probe",	 "clean"};
 
@@ -1932,6 +2333,11 @@ static Suite *load_suite(void)
 	tcase_add_test(cmd, legacy_uprobe_event_fires_and_is_removed_on_detach);
 	tcase_add_test(cmd, run_json_and_socket_filter_on_a_device);
 	tcase_add_test(cmd, map_dump_prints_values_by_their_btf_types);
+	tcase_add_test(cmd, maps_are_created_with_the_objects_btf_types_and_dump_typed);
+	tcase_add_test(cmd, pinned_maps_with_btf_or_from_bpftool_are_reused);
+	tcase_add_test(cmd, legacy_maps_take_btf_map_structs_and_sized_maps_dump_hex);
+	tcase_add_loop_test(cmd, eperm_hint_says_what_is_missing_and_what_else_holds, 0,
+			    (int)(sizeof(eperm_cases) / sizeof(eperm_cases[0])));
 	tcase_add_test(cmd, prog_array_initial_values_make_tail_calls_run);
 	tcase_add_test(cmd,
 		       maps_of_maps_hold_their_initial_inner_maps_and_programs_count_through_them);
