@@ -312,6 +312,7 @@ static int helper_class(int id)
 	case 206:
 	case 207:
 	case 208:
+	case 209: /* user_ringbuf_drain */
 		return H_BASE;
 	}
 	return H_OTHER;

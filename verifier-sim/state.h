@@ -10,9 +10,15 @@
  *                    an acquired reference
  *   struct vs_slot   8 bytes of stack: a type per byte (invalid, misc, zero, spill) and the
  *                    spilled register when the 8 bytes hold one
- *   struct vs_frame  registers r0..r10 and the stack of one call frame
+ *   struct vs_frame  registers r0..r10 and the stack of one call frame; a frame entered
+ *                    as a helper's callback says so (cb), and a caller counts how many
+ *                    times its pending callback was entered on this path (cb_depth)
  *   struct vs_state  the frames of the call chain, the acquired references, and the links
  *                    the explorer needs (parent checkpoint, pending branch count)
+ * A synchronous callback (bpf_loop, bpf_for_each_map_elem, bpf_find_vma,
+ * bpf_user_ringbuf_drain) runs in a frame above its caller and returns to the calling
+ * instruction, which runs again; an asynchronous one (bpf_timer_set_callback) is a state of
+ * its own whose frame 0 is the callback.
  * Invariants: smin <= smax, umin <= umax (and the 32-bit ones) for every scalar in a live
  * state; a branch whose refinement would break them is dead and not explored.
  */
@@ -40,6 +46,7 @@ enum vs_type {
 	VS_MEM,
 	VS_FUNC,
 	VS_BTF_ID,
+	VS_MAP_KEY, /* a callback's key argument: read-only, key_size bytes */
 	VS_TYPE_COUNT
 };
 
@@ -52,7 +59,7 @@ struct vs_reg {
 	uint32_t id; /* NULL-check / packet-range / linked-scalar identity */
 	uint32_t ref_obj_id;
 	int32_t range;	   /* VS_PKT*: bytes proven readable from off 0 of this id */
-	int32_t map;	   /* VS_MAP_PTR/VALUE: map index; VS_FUNC: target insn */
+	int32_t map;	   /* VS_MAP_PTR/VALUE/KEY: map index; VS_FUNC: target insn */
 	uint32_t mem_size; /* VS_RINGBUF_MEM/VS_MEM */
 	struct tnum var;
 	int64_t smin, smax;
@@ -68,6 +75,9 @@ enum { VS_SLOT_INVALID, VS_SLOT_MISC, VS_SLOT_ZERO, VS_SLOT_SPILL };
 #define VS_MAX_FRAMES 8
 #define VS_MAX_REFS   64
 
+/* How a frame was entered (struct vs_frame.cb). */
+enum { VS_CB_NONE, VS_CB_SYNC, VS_CB_ASYNC };
+
 struct vs_slot {
 	uint8_t type[8]; /* per byte, byte 0 is the lowest address */
 	struct vs_reg spill;
@@ -75,9 +85,12 @@ struct vs_slot {
 
 struct vs_frame {
 	struct vs_reg regs[11];
-	int callsite; /* call insn in the caller, -1 for the main frame */
-	int subprog;  /* first insn of the function */
-	int nslots;   /* slots in use, counted from the top (r10 - 8 is slot 0) */
+	int callsite;	   /* call insn in the caller, -1 for the main frame */
+	int subprog;	   /* first insn of the function */
+	int nslots;	   /* slots in use, counted from the top (r10 - 8 is slot 0) */
+	int cb;		   /* VS_CB_*: a helper's callback returns 0 or 1 (async: 0) to it */
+	uint32_t cb_depth; /* callbacks entered from this frame's pending call (bpf_loop's
+			    * bound), the kernel's callback_depth */
 	struct vs_slot slots[VS_NSLOTS];
 };
 
@@ -90,6 +103,8 @@ struct vs_state {
 	struct vs_frame *frame[VS_MAX_FRAMES];
 	int curframe;
 	int nrefs;
+	uint32_t cb_unroll; /* callback bodies entered on this path: a state seen again
+			     * in another iteration is no infinite loop */
 	struct vs_ref refs[VS_MAX_REFS];
 	/* explorer links */
 	struct vs_state *parent;

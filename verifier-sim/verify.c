@@ -18,9 +18,18 @@
  *     checkpoint (every register and stack slot describes a subset of the values the
  *     checkpoint allowed) is safe without going further. A state equal to an unfinished
  *     checkpoint on its own path is an infinite loop.
+ *  4. Callbacks (push_callback). A helper that calls a function of the program (bpf_loop,
+ *     bpf_for_each_map_elem, bpf_find_vma, bpf_user_ringbuf_drain) pushes the callback's
+ *     first run as a branch: a new frame above the caller with the arguments the helper
+ *     passes, checked at its exit for an R0 in [0, 1], after which the state goes back to
+ *     the calling instruction and runs it again, as a loop would: the call is a forced
+ *     checkpoint, and a state there that is within an earlier one on the same path means
+ *     the iterations converged. bpf_loop stops pushing after as many runs as its count
+ *     can be. bpf_timer_set_callback's callback is a state of its own (frame 0, R0 = 0).
  * Differences from the kernel: no precision tracking (every scalar counts as precise, so
- * pruning is less eager and "N instructions processed" is larger), no BTF (no kfuncs, no
- * global-function signatures, callbacks are not walked), no speculative-execution checks.
+ * pruning is less eager and "N instructions processed" is larger; callbacks widen the
+ * scalars they change, see widen_after_callback), no BTF (no kfuncs, no global-function
+ * signatures, BTF pointers are opaque), no speculative-execution checks.
  */
 #include "vsim.h"
 
@@ -38,6 +47,15 @@
 #define MAX_VAR_OFF    (1 << 29)
 #define MAX_PACKET_OFF 0xffff
 
+/* env.prune bits: a prune point; a call whose callback comes back to it (forced checkpoint) */
+#define PRUNE_POINT    1
+#define PRUNE_CALLBACK 2
+
+/* Callback runs walked exactly (see widen_after_callback): the first CB_EXACT_RUNS of any
+ * callback, every one of a bpf_loop whose count is at most LOOP_EXACT_ITERS */
+#define CB_EXACT_RUNS	 16
+#define LOOP_EXACT_ITERS 1024
+
 struct slist {
 	struct vs_state *st;
 	struct slist *next;
@@ -53,11 +71,11 @@ struct env {
 	const struct vsim_prog *p;
 	const struct vsim_opts *o;
 	struct vsim_result *r;
-	struct isa_insn *in; /* decoded, per slot */
-	uint8_t *prune;	     /* per slot: prune point */
-	uint8_t *bad;
-	int *depth;
-	/* per function start slot: deepest stack byte used */ /* per slot: 1 register above r10, 2 reserved fields set */
+	struct isa_insn *in;   /* decoded, per slot */
+	uint8_t *prune;	       /* per slot: PRUNE_* */
+	uint8_t *bad;	       /* per slot: 1 register above r10, 2 reserved fields set */
+	int *depth;	       /* per function start slot: deepest stack byte used */
+	uint8_t *async_cb;     /* per function start slot: an async callback (its own root) */
 	int *subprog_of;       /* per slot: first slot of its function */
 	struct slist **sl;     /* per slot: checkpoints */
 	struct vs_state **all; /* every checkpoint, for freeing */
@@ -91,6 +109,7 @@ static const char *const type_names[VS_TYPE_COUNT] = {
 	[VS_MEM] = "mem",
 	[VS_FUNC] = "func",
 	[VS_BTF_ID] = "ptr_",
+	[VS_MAP_KEY] = "map_key",
 };
 
 const char *vsim_reg_type_name(int type)
@@ -220,6 +239,7 @@ static struct vs_state *state_copy(struct env *e, const struct vs_state *src, in
 	memcpy(s, src, offsetof(struct vs_state, frame));
 	s->curframe = src->curframe;
 	s->nrefs = src->nrefs;
+	s->cb_unroll = src->cb_unroll;
 	memcpy(s->refs, src->refs, sizeof(src->refs[0]) * (size_t)src->nrefs);
 	s->parent = src->parent;
 	s->branches = src->branches;
@@ -501,6 +521,16 @@ static void mark_loaded(struct vs_reg *r, int size)
 	}
 }
 
+/* The size field of __check_mem_access()'s message for @what ("map value": "value_size="). */
+static const char *region_size_name(const char *what)
+{
+	if (!strcmp(what, "map value"))
+		return "value_size=";
+	if (!strcmp(what, "map key"))
+		return "key_size=";
+	return "mem_size=";
+}
+
 static int region_access(struct env *e, int regno, int off, int size, uint32_t mem_size,
 			 const char *fmt_name)
 {
@@ -517,8 +547,7 @@ static int region_access(struct env *e, int regno, int off, int size, uint32_t m
 	}
 	if (r->smin + off < 0 || r->smin + off + size > (int64_t)mem_size || size <= 0) {
 		verr(e, e->insn, "invalid access to %s, %s%u off=%lld size=%d", fmt_name,
-		     strcmp(fmt_name, "map value") ? "mem_size=" : "value_size=", mem_size,
-		     (long long)(r->smin + off), size);
+		     region_size_name(fmt_name), mem_size, (long long)(r->smin + off), size);
 		vmsg2(e, "R%d min value is outside of the allowed memory range", regno);
 		vnote(e, e->insn, "the access covers bytes %lld..%lld of a %u-byte object",
 		      (long long)(r->smin + off), (long long)(r->smin + off + size - 1), mem_size);
@@ -533,8 +562,8 @@ static int region_access(struct env *e, int regno, int off, int size, uint32_t m
 	}
 	if ((int64_t)r->umax + off + size > (int64_t)mem_size) {
 		verr(e, e->insn, "invalid access to %s, %s%u off=%lld size=%d", fmt_name,
-		     strcmp(fmt_name, "map value") ? "mem_size=" : "value_size=", mem_size,
-		     (long long)(r->umax + (uint64_t)off), size);
+		     region_size_name(fmt_name), mem_size, (long long)(r->umax + (uint64_t)off),
+		     size);
 		vmsg2(e, "R%d max value is outside of the allowed memory range", regno);
 		vnote(e, e->insn, "R%d's offset can be as large as %llu", regno,
 		      (unsigned long long)r->umax);
@@ -631,6 +660,21 @@ static int mem_access_strict(struct env *e, int regno, int off, int size, int wr
 			mark_loaded(reg(e, value_regno), size);
 		return 0;
 	}
+	case VS_MAP_KEY:
+		/* a callback's key: the map's own, never written through */
+		if (write) {
+			verr(e, e->insn, "write to change key R%d not allowed", regno);
+			vnote(e, e->insn,
+			      "the key a callback gets is the map's: copy it to the "
+			      "stack to change it");
+			return -EACCES;
+		}
+		err = region_access(e, regno, off, size, e->p->maps[r->map].key_size, "map key");
+		if (err)
+			return err;
+		if (value_regno >= 0)
+			mark_loaded(reg(e, value_regno), size);
+		return 0;
 	case VS_RINGBUF_MEM:
 	case VS_MEM:
 		if (write && value_regno >= 0 && ptr_leak(e, value_regno))
@@ -814,6 +858,7 @@ static int ptr_arith(struct env *e, int dst, const struct vs_reg *ptr, const str
 	switch (ptr->type) {
 	case VS_CTX:
 	case VS_MAP_VALUE:
+	case VS_MAP_KEY:
 	case VS_STACK:
 	case VS_PKT:
 	case VS_PKT_META:
@@ -1147,6 +1192,182 @@ static int check_ldst(struct env *e, const struct isa_insn *in)
 	}
 }
 
+/* ---- frames and callbacks ---- */
+
+static int push_branch(struct env *e, int insn, struct vs_state **out);
+static int pending_push(struct env *e, struct vs_state *st, int insn);
+static void log_state(struct env *e);
+
+/* init_func_state(): frame @frameno of a chain, running the function at @subprog. */
+static void frame_init(struct vs_frame *f, int frameno, int subprog, int callsite)
+{
+	for (int i = 0; i < 11; i++)
+		reg_not_init(&f->regs[i]);
+	vs_reg_const(&f->regs[10], 0);
+	f->regs[10].type = VS_STACK;
+	f->regs[10].frameno = (uint8_t)frameno;
+	f->callsite = callsite;
+	f->subprog = subprog;
+}
+
+/* setup_func_entry(): a frame for the function at @target above @st's current one, called
+ * from the instruction being checked. NULL after an error (reported) or -ENOMEM (nomem). */
+static struct vs_frame *frame_push(struct env *e, struct vs_state *st, int target)
+{
+	int cf = st->curframe;
+	struct vs_frame *f;
+
+	if (cf + 1 >= VS_MAX_FRAMES) {
+		verr(e, e->insn, "the call stack of %d frames is too deep", cf + 2);
+		return NULL;
+	}
+	f = mem_alloc(sizeof(*f));
+	if (!f) {
+		e->nomem = 1;
+		return NULL;
+	}
+	frame_init(f, cf + 1, target, e->insn);
+	st->frame[cf + 1] = f;
+	st->curframe = cf + 1;
+	return f;
+}
+
+/* Helpers that call a function of the program, and how (is_sync_callback_calling_function,
+ * is_async_callback_calling_function). */
+static int callback_kind(int helper)
+{
+	switch (helper) {
+	case 164: /* for_each_map_elem */
+	case 180: /* find_vma */
+	case 181: /* loop */
+	case 209: /* user_ringbuf_drain */
+		return VS_CB_SYNC;
+	case 170: /* timer_set_callback */
+		return VS_CB_ASYNC;
+	}
+	return VS_CB_NONE;
+}
+
+/* Map types whose ops walk their elements for bpf_for_each_map_elem: hash, array, their
+ * per-CPU and LRU variants. */
+static int map_has_for_each(uint32_t type)
+{
+	return type == 1 || type == 2 || type == 5 || type == 6 || type == 9 || type == 10;
+}
+
+static void reg_known_ptr(struct vs_reg *r, int type, int map)
+{
+	vs_reg_const(r, 0);
+	r->type = (uint8_t)type;
+	r->map = map;
+}
+
+/* R1-R3 of a callback that gets the map @map, a key and its value. */
+static void callback_map_args(struct env *e, int map, struct vs_reg *callee)
+{
+	if (map < 0 || (size_t)map >= e->p->nmaps) {
+		/* not a map value (the kernel refuses that argument; we check timers loosely) */
+		for (int i = 1; i <= 3; i++)
+			reg_known_ptr(&callee[i], VS_BTF_ID, 0);
+		return;
+	}
+	reg_known_ptr(&callee[1], VS_MAP_PTR, map);
+	reg_known_ptr(&callee[2], VS_MAP_KEY, map);
+	reg_known_ptr(&callee[3], VS_MAP_VALUE, map);
+}
+
+/*
+ * The callback's arguments from the helper's, @caller (the set_*_callback_state functions):
+ *   bpf_loop(nr, cb, ctx, flags)              cb(u64 index, void *ctx)
+ *   bpf_for_each_map_elem(map, cb, ctx, f)    cb(map, key, value, ctx)
+ *   bpf_timer_set_callback(timer, cb)         cb(map, key, value)
+ *   bpf_find_vma(task, addr, cb, ctx, f)      cb(task, vma, ctx)
+ *   bpf_user_ringbuf_drain(map, cb, ctx, f)   cb(dynptr, ctx)
+ * The index is any scalar (the kernel does not bound it by the count). The ctx argument
+ * is the caller's register as it is (a pointer into the caller's stack, or 0). @callee's
+ * registers are all unset before.
+ */
+static int callback_args(struct env *e, int helper, const struct vs_reg *caller,
+			 struct vs_reg *callee)
+{
+	switch (helper) {
+	case 181:
+		vs_reg_unknown(&callee[1]);
+		callee[2] = caller[3];
+		return 0;
+	case 164:
+		if (!map_has_for_each(e->p->maps[caller[1].map].type))
+			return verr(e, e->insn, "callback function not allowed for map");
+		callback_map_args(e, caller[1].map, callee);
+		callee[1] = caller[1];
+		callee[4] = caller[3];
+		return 0;
+	case 170:
+		callback_map_args(e, caller[1].type == VS_MAP_VALUE ? caller[1].map : -1, callee);
+		return 0;
+	case 180:
+		callee[1] = caller[1];
+		reg_known_ptr(&callee[2], VS_BTF_ID, 0); /* struct vm_area_struct */
+		callee[3] = caller[4];
+		return 0;
+	case 209:
+		reg_known_ptr(&callee[1], VS_BTF_ID, 0); /* the kernel's dynptr */
+		callee[2] = caller[3];
+		return 0;
+	}
+	return 0;
+}
+
+/*
+ * push_callback_call(): the helper being checked calls the function at @target. A
+ * synchronous callback's run is a branch explored after the rest of the caller's path: a
+ * new frame whose exit (callback_return) leads back to this call, which then runs again.
+ * bpf_loop pushes no further run once its count (R1's umax) is used up. An asynchronous
+ * callback starts a state of its own with the callback in frame 0.
+ */
+static int push_callback(struct env *e, int helper, int target)
+{
+	struct vs_frame *caller = cur_frame(e), *callee;
+	struct vs_state *st;
+	int err;
+
+	if (callback_kind(helper) == VS_CB_ASYNC) {
+		st = mem_alloc(sizeof(*st));
+		callee = st ? mem_alloc(sizeof(*callee)) : NULL;
+		if (!callee) {
+			mem_free(st);
+			e->nomem = 1;
+			return -ENOMEM;
+		}
+		st->frame[0] = callee;
+		frame_init(callee, 0, target, -1);
+		callee->cb = VS_CB_ASYNC;
+		e->async_cb[target] = 1;
+		if ((err = callback_args(e, helper, caller->regs, callee->regs)) ||
+		    (err = pending_push(e, st, target))) {
+			state_free(st);
+			return err;
+		}
+		return 0;
+	}
+	if (helper == 181 && caller->cb_depth >= reg(e, 1)->umax) {
+		caller->cb_depth = 0; /* every iteration seen: only the exit remains */
+		return 0;
+	}
+	if ((err = push_branch(e, target, &st)))
+		return err;
+	callee = frame_push(e, st, target);
+	if (!callee)
+		return e->nomem ? -ENOMEM : -EACCES;
+	if ((err = callback_args(e, helper, caller->regs, callee->regs)))
+		return err;
+	callee->cb = VS_CB_SYNC;
+	st->cb_unroll++;
+	st->frame[st->curframe - 1]->cb_depth++;
+	caller->cb_depth = 0;
+	return 0;
+}
+
 /* ---- helpers ---- */
 
 struct call_meta {
@@ -1155,6 +1376,7 @@ struct call_meta {
 	uint32_t release_ref;
 	int release_regno;
 	int key_const; /* array lookup: key known and in range */
+	int callback;  /* PTR_TO_FUNC argument: the function's first insn, or -1 */
 };
 
 static int helper_mem(struct env *e, int regno, int64_t size, int write_only, int zero_ok)
@@ -1217,21 +1439,18 @@ static int helper_mem(struct env *e, int regno, int64_t size, int write_only, in
 		}
 		return 0;
 	}
+	case VS_MAP_KEY:
+		if (write_only)
+			return verr(e, e->insn, "R%d cannot write into %s", regno, tname(r));
+		/* fall through */
 	case VS_PKT:
 	case VS_PKT_META:
 	case VS_MAP_VALUE:
 	case VS_MEM:
-	case VS_RINGBUF_MEM: {
-		struct vs_reg tmp;
-		int keep = e->failed;
-
-		(void)keep;
-		tmp = *r;
-		(void)tmp;
+	case VS_RINGBUF_MEM:
 		if (size > INT32_MAX)
 			return verr(e, e->insn, "R%d unbounded memory access", regno);
 		return mem_access(e, regno, 0, (int)size, write_only, -1, NULL);
-	}
 	default:
 		return -2; /* wrong type: the caller says what was expected */
 	}
@@ -1310,7 +1529,12 @@ static int map_func_compatible(struct env *e, int map, int id)
 	case 4: /* perf_event_array */
 		ok = id == 25 || id == 22 || id == 55 || id == 111 || id == 121;
 		break;
+	case 31: /* user_ringbuf */
+		ok = id == 209;
+		break;
 	}
+	if (id == 164 && !map_has_for_each(m->type))
+		return 0; /* push_callback says so first, as the kernel does */
 	switch (id) {
 	case 12:
 		if (m->type != 3)
@@ -1327,6 +1551,9 @@ static int map_func_compatible(struct env *e, int map, int id)
 		break;
 	case 25:
 		ok = ok && m->type == 4;
+		break;
+	case 209:
+		ok = ok && m->type == 31;
 		break;
 	case 51:
 		ok = ok && (m->type == 14 || m->type == 25 || m->type == 16 || m->type == 17);
@@ -1376,7 +1603,7 @@ static int changes_pkt_data(int id)
 static int check_helper(struct env *e, const struct isa_insn *in)
 {
 	const struct isa_helper *h = isa_helper_by_id(in->imm);
-	struct call_meta meta = {.map = -1, .release_regno = -1};
+	struct call_meta meta = {.map = -1, .release_regno = -1, .callback = -1};
 	int64_t str_size = 0;
 	int64_t last_size = 0;
 	int err;
@@ -1575,6 +1802,24 @@ static int check_helper(struct env *e, const struct isa_insn *in)
 		case ISA_ARG_PTR_TO_FUNC:
 			if (r->type != VS_FUNC)
 				return type_mismatch(e, regno, "func");
+			/* check_func_arg_reg_off(): the function's own address, no offset */
+			if (r->off < 0)
+				return verr(e, e->insn,
+					    "negative offset func ptr R%d off=%d disallowed", regno,
+					    r->off);
+			if (r->off)
+				return verr(
+					e, e->insn,
+					"dereference of modified func ptr R%d off=%d disallowed",
+					regno, r->off);
+			if (!tnum_is_const(r->var) || r->var.value) {
+				char tb[64];
+
+				tnum_sprint(tb, sizeof(tb), r->var);
+				return verr(e, e->insn,
+					    "variable func access var_off=%s disallowed", tb);
+			}
+			meta.callback = r->map;
 			break;
 		default:
 			/* kinds that need BTF (dynptr, timers, kptrs, spin locks): any pointer */
@@ -1594,6 +1839,9 @@ static int check_helper(struct env *e, const struct isa_insn *in)
 				    "R%d must be referenced when passed to release function",
 				    meta.release_regno);
 	}
+	if (meta.callback >= 0 && callback_kind(h->id) != VS_CB_NONE &&
+	    (err = push_callback(e, h->id, meta.callback)))
+		return err;
 	/* caller-saved registers */
 	for (int i = 1; i <= 5; i++)
 		reg_not_init(reg(e, i));
@@ -1704,34 +1952,48 @@ static int check_helper(struct env *e, const struct isa_insn *in)
 static int check_pseudo_call(struct env *e, const struct isa_insn *in, int *next)
 {
 	int target = e->insn + in->imm + 1, cf = e->cur->curframe;
-	struct vs_frame *callee;
+	struct vs_frame *callee = frame_push(e, e->cur, target);
 
-	if (cf + 1 >= VS_MAX_FRAMES)
-		return verr(e, e->insn, "the call stack of %d frames is too deep", cf + 2);
-	callee = mem_alloc(sizeof(*callee));
-	if (!callee) {
-		e->nomem = 1;
-		return -ENOMEM;
-	}
-	for (int i = 0; i < 11; i++)
-		reg_not_init(&callee->regs[i]);
+	if (!callee)
+		return e->nomem ? -ENOMEM : -EACCES;
 	for (int i = 1; i <= 5; i++)
 		callee->regs[i] = e->cur->frame[cf]->regs[i];
-	vs_reg_const(&callee->regs[10], 0);
-	callee->regs[10].type = VS_STACK;
-	callee->regs[10].frameno = (uint8_t)(cf + 1);
-	callee->callsite = e->insn;
-	callee->subprog = target;
-	e->cur->frame[cf + 1] = callee;
-	e->cur->curframe = cf + 1;
 	*next = target;
 	return 0;
 }
 
+/* verbose_invalid_scalar(): R0 must be a scalar in [@lo, @hi] at @where ("At program
+ * exit"); @who says in the note whose rule that is. */
+static int ret_range_check(struct env *e, const char *where, const char *who, int64_t lo,
+			   int64_t hi)
+{
+	const struct vs_reg *r0 = reg(e, 0);
+	char b[128];
+	int n = 0;
+
+	if (r0->smin >= lo && r0->smax <= hi)
+		return 0;
+	b[0] = 0;
+	if (r0->smin > INT64_MIN)
+		n += snprintf(b + n, sizeof(b) - (size_t)n, " smin=%lld", (long long)r0->smin);
+	if (r0->smax < INT64_MAX)
+		n += snprintf(b + n, sizeof(b) - (size_t)n, " smax=%lld", (long long)r0->smax);
+	if (!n)
+		snprintf(b, sizeof(b), " unknown scalar value");
+	verr(e, e->insn, "%s the register R0 has%s should have been in [%lld, %lld]", where, b,
+	     (long long)lo, (long long)hi);
+	vnote(e, e->insn, "%s must return a value in [%lld, %lld]", who, (long long)lo,
+	      (long long)hi);
+	return -EINVAL;
+}
+
+/* The exit of frame 0: of the program, or of an async callback (its own state). */
 static int check_exit_main(struct env *e)
 {
+	int async = cur_frame(e)->cb == VS_CB_ASYNC;
 	struct vs_reg *r0 = reg(e, 0);
-	int64_t lo, hi;
+	const char *where = async ? "At async callback return" : "At program exit";
+	int64_t lo = 0, hi = 0;
 
 	if (e->cur->nrefs) {
 		verr(e, e->insn, "Unreleased reference id=%u alloc_insn=%d", e->cur->refs[0].id,
@@ -1749,30 +2011,102 @@ static int check_exit_main(struct env *e)
 	}
 	if (ptr_leak(e, 0))
 		return verr(e, e->insn, "R0 leaks addr as return value");
-	if (!vs_ret_range(e->p->prog_type, e->p->expected_attach_type, &lo, &hi))
+	if (!async && !vs_ret_range(e->p->prog_type, e->p->expected_attach_type, &lo, &hi))
 		return 0;
 	if (r0->type != VS_SCALAR)
-		return verr(e, e->insn, "At program exit the register R0 is not a known value (%s)",
+		return verr(e, e->insn, "%s the register R0 is not a known value (%s)", where,
 			    tname(r0));
-	if (r0->smin < lo || r0->smax > hi) {
-		char b[128];
-		int n = 0;
+	return ret_range_check(e, where, async ? "a timer callback" : "this program type", lo, hi);
+}
 
-		b[0] = 0;
-		if (r0->smin > INT64_MIN)
-			n += snprintf(b + n, sizeof(b) - (size_t)n, " smin=%lld",
-				      (long long)r0->smin);
-		if (r0->smax < INT64_MAX)
-			n += snprintf(b + n, sizeof(b) - (size_t)n, " smax=%lld",
-				      (long long)r0->smax);
-		if (!n)
-			snprintf(b, sizeof(b), " unknown scalar value");
-		verr(e, e->insn,
-		     "At program exit the register R0 has%s should have been in [%lld, %lld]", b,
-		     (long long)lo, (long long)hi);
-		vnote(e, e->insn, "this program type must return a value in [%lld, %lld]",
-		      (long long)lo, (long long)hi);
+static int scalars_same(const struct vs_reg *a, const struct vs_reg *b)
+{
+	return a->var.value == b->var.value && a->var.mask == b->var.mask && a->smin == b->smin &&
+	       a->smax == b->smax && a->umin == b->umin && a->umax == b->umax &&
+	       a->s32min == b->s32min && a->s32max == b->s32max && a->u32min == b->u32min &&
+	       a->u32max == b->u32max;
+}
+
+static void widen_reg(const struct vs_reg *old, struct vs_reg *cur)
+{
+	if (old->type == VS_SCALAR && cur->type == VS_SCALAR && !scalars_same(old, cur))
+		vs_reg_unknown(cur);
+}
+
+/*
+ * widen_imprecise_scalars() after a callback came back to its call: every scalar that
+ * differs from the previous visit of the call on this path (find_prev_entry) becomes
+ * unknown, so that a counter the callback keeps does not make each iteration a new state.
+ * The kernel widens only the scalars no check depended on (imprecise ones) and walks the
+ * others exactly, run after run. We track no precision, so we walk exactly the first
+ * CB_EXACT_RUNS runs (a counter that indexes a buffer fails where the kernel's does) and
+ * every run of a bpf_loop of at most LOOP_EXACT_ITERS iterations, and widen after that:
+ * a callback whose precise scalars change forever would hit the kernel's instruction
+ * limit, where we may give another error or accept.
+ */
+static void widen_after_callback(struct env *e, int callsite)
+{
+	struct vs_frame *caller = cur_frame(e);
+	const struct vs_state *old = NULL;
+
+	if (caller->cb_depth <= CB_EXACT_RUNS ||
+	    (e->in[callsite].imm == 181 && caller->regs[1].umax <= LOOP_EXACT_ITERS))
+		return;
+	for (struct slist *sl = e->sl[callsite]; sl && !old; sl = sl->next) {
+		int same = sl->st->branches > 0 && sl->st->curframe == e->cur->curframe;
+
+		for (int f = 0; same && f <= e->cur->curframe; f++)
+			same = sl->st->frame[f]->callsite == e->cur->frame[f]->callsite;
+		if (same)
+			old = sl->st;
+	}
+	for (int f = 0; old && f <= old->curframe; f++) {
+		const struct vs_frame *of = old->frame[f];
+		struct vs_frame *cf = e->cur->frame[f];
+
+		for (int i = 0; i < 11; i++)
+			widen_reg(&of->regs[i], &cf->regs[i]);
+		for (int i = 0; i < of->nslots && i < cf->nslots; i++)
+			if (of->slots[i].type[0] == VS_SLOT_SPILL &&
+			    cf->slots[i].type[0] == VS_SLOT_SPILL)
+				widen_reg(&of->slots[i].spill, &cf->slots[i].spill);
+	}
+}
+
+/*
+ * A synchronous callback's exit (prepare_func_exit): R0 is a scalar in [0, 1]; the caller
+ * gets nothing back and its registers are as they were at the call, which runs again.
+ */
+static int callback_return(struct env *e, int *next)
+{
+	int cf = e->cur->curframe;
+	struct vs_frame *callee = e->cur->frame[cf];
+	const struct vs_reg *r0 = &callee->regs[0];
+
+	if (r0->type == VS_STACK)
+		return verr(e, e->insn, "cannot return stack pointer to the caller");
+	if (r0->type != VS_SCALAR) {
+		verr(e, e->insn, "R0 not a scalar value");
+		vnote(e, e->insn,
+		      r0->type == VS_NOT_INIT
+			      ? "a callback returns 0 (go on) or 1 (stop) in R0: set it before exit"
+			      : "a callback returns 0 (go on) or 1 (stop) in R0, not a pointer");
+		return -EACCES;
+	}
+	if (ret_range_check(e, "At callback return", "a callback", 0, 1))
 		return -EINVAL;
+	*next = callee->callsite;
+	if (e->o->log_level) {
+		buf_printf(&e->r->log, "returning from callee:\n");
+		log_state(e);
+	}
+	mem_free(callee);
+	e->cur->frame[cf] = NULL;
+	e->cur->curframe = cf - 1;
+	widen_after_callback(e, *next);
+	if (e->o->log_level) {
+		buf_printf(&e->r->log, "to caller at %d:\n", *next);
+		log_state(e);
 	}
 	return 0;
 }
@@ -1783,6 +2117,8 @@ static int check_exit_sub(struct env *e, int *next)
 	struct vs_frame *callee = e->cur->frame[cf], *caller = e->cur->frame[cf - 1];
 	struct vs_reg r0;
 
+	if (callee->cb == VS_CB_SYNC)
+		return callback_return(e, next);
 	if (check_read(e, 0))
 		return -EACCES;
 	r0 = callee->regs[0];
@@ -2023,23 +2359,32 @@ static int check_cond_jmp(struct env *e, const struct isa_insn *in, int *next)
 	return 0;
 }
 
-static int push_branch(struct env *e, int insn, struct vs_state **out)
+/* Queue @st to be walked from @insn later; on failure the caller still owns @st. */
+static int pending_push(struct env *e, struct vs_state *st, int insn)
 {
-	struct vs_state *s = state_copy(e, e->cur, 0);
-	void *p;
+	void *p = mem_array(e->stack, &e->stackcap, e->nstack + 1, sizeof(*e->stack));
 
-	if (!s)
-		return -ENOMEM;
-	p = mem_array(e->stack, &e->stackcap, e->nstack + 1, sizeof(*e->stack));
 	if (!p) {
-		state_free(s);
 		e->nomem = 1;
 		return -ENOMEM;
 	}
 	e->stack = p;
-	e->stack[e->nstack++] = (struct pending){s, insn, e->insn};
-	if (s->parent)
-		s->parent->branches++;
+	e->stack[e->nstack++] = (struct pending){st, insn, e->insn};
+	if (st->parent)
+		st->parent->branches++;
+	return 0;
+}
+
+static int push_branch(struct env *e, int insn, struct vs_state **out)
+{
+	struct vs_state *s = state_copy(e, e->cur, 0);
+
+	if (!s)
+		return -ENOMEM;
+	if (pending_push(e, s, insn)) {
+		state_free(s);
+		return -ENOMEM;
+	}
 	*out = s;
 	return 0;
 }
@@ -2166,10 +2511,14 @@ static int regs_identical(const struct vs_state *o, const struct vs_state *c)
 	return 1;
 }
 
-/* Returns 1: pruned; 0: go on; <0 error. */
+/*
+ * Returns 1: pruned; 0: go on; <0 error. A callback's call always gets a checkpoint, and
+ * there a state within an unfinished checkpoint is pruned rather than an infinite loop:
+ * the callback's iterations have converged (the kernel's calls_callback() case).
+ */
 static int is_state_visited(struct env *e, int insn)
 {
-	int add = 0;
+	int cbcall = e->prune[insn] & PRUNE_CALLBACK, add = cbcall;
 	struct slist **pp = &e->sl[insn];
 
 	if (e->jmps_processed - e->prev_jmps_processed >= 2 &&
@@ -2179,14 +2528,21 @@ static int is_state_visited(struct env *e, int insn)
 		struct slist *sl = *pp;
 
 		if (sl->st->branches > 0) {
-			if (regs_identical(sl->st, e->cur) && states_equal(e, sl->st, e->cur)) {
+			if (cbcall) {
+				if (states_equal(e, sl->st, e->cur)) {
+					sl->hit++;
+					return 1;
+				}
+			} else if (sl->st->cb_unroll == e->cur->cb_unroll &&
+				   regs_identical(sl->st, e->cur) &&
+				   states_equal(e, sl->st, e->cur)) {
 				verr(e, insn, "infinite loop detected at insn %d", insn);
 				vnote(e, insn,
 				      "the loop comes back here with the same state, so it never "
 				      "ends");
 				return -EINVAL;
 			}
-			if (e->jmps_processed - e->prev_jmps_processed < 20 &&
+			if (!cbcall && e->jmps_processed - e->prev_jmps_processed < 20 &&
 			    e->insn_processed - e->prev_insn_processed < 100)
 				add = 0;
 		} else if (states_equal(e, sl->st, e->cur)) {
@@ -2588,6 +2944,15 @@ static int check_cfg(struct env *e)
 	for (size_t i = 0; i + 1 < n; i++)
 		if (raw[i].code == 0x85 && raw[i].src == ISA_PSEUDO_CALL && !second[i])
 			e->prune[i + 1] = 1;
+	/* a callback's call is where its iterations meet (see is_state_visited) */
+	for (size_t i = 0; i < n; i++) {
+		int k = raw[i].code == 0x85 && raw[i].src == 0 && !second[i]
+				? callback_kind(raw[i].imm)
+				: VS_CB_NONE;
+
+		if (k != VS_CB_NONE)
+			e->prune[i] |= PRUNE_POINT | (k == VS_CB_SYNC ? PRUNE_CALLBACK : 0);
+	}
 out:
 	e->insn = 0; /* the walk starts at the top */
 	mem_free(state);
@@ -2795,8 +3160,15 @@ static int do_check(struct env *e)
 
 /*
  * check_max_stack_depth: the frames of a call chain share one 512-byte budget; each frame
- * counts its deepest use rounded up to 32 bytes (at least 32).
+ * counts its deepest use rounded up to 16 bytes (round_up_stack_depth() for a JIT, which
+ * this kernel always has). A synchronous callback counts as a call from the function that
+ * loads its address; an asynchronous one is a chain of its own.
  */
+static int stack_round(int depth)
+{
+	return (depth + 15) & ~15;
+}
+
 static int priv_stack(const struct env *e)
 {
 	int t = e->p->prog_type;
@@ -2813,15 +3185,19 @@ static int stack_depth_walk(struct env *e, int sub, int acc, int frames)
 		const struct isa_insn *in = &e->in[i];
 		int callee, d, err;
 
-		if (in->code != 0x85 || in->src != ISA_PSEUDO_CALL || e->bad[i])
+		if (!(in->code == 0x85 && in->src == ISA_PSEUDO_CALL) &&
+		    !(in->code == 0x18 && in->src == ISA_PSEUDO_FUNC))
+			continue;
+		if (e->bad[i])
 			continue;
 		callee = (int)i + in->imm + 1;
-		if (callee < 0 || (size_t)callee >= e->p->ninsns || callee == sub)
+		if (callee < 0 || (size_t)callee >= e->p->ninsns || callee == sub ||
+		    (in->code == 0x18 && e->async_cb[callee]))
 			continue;
-		d = e->depth[callee] ? e->depth[callee] : 1;
+		d = e->depth[callee];
 		/* tracing programs on x86-64: a function using 64 bytes or more gets a
 		 * private stack of its own (the kernel's PRIV_STACK_ADAPTIVE) */
-		d = priv_stack(e) && d >= 64 ? acc : acc + ((d + 31) & ~31);
+		d = priv_stack(e) && d >= 64 ? acc : acc + stack_round(d);
 		if (d > VS_STACK_SIZE) {
 			verr(e, (int)i, "combined stack size of %d calls is %d. Too large",
 			     frames + 1, d);
@@ -2888,9 +3264,10 @@ int vsim_prog_check(const struct vsim_prog *p, const struct vsim_opts *opts, str
 	e.prune = mem_alloc(n);
 	e.bad = mem_alloc(n);
 	e.depth = mem_alloc(n * sizeof(int));
+	e.async_cb = mem_alloc(n);
 	e.subprog_of = mem_alloc(n * sizeof(int));
 	e.sl = mem_alloc(n * sizeof(*e.sl));
-	if (!e.in || !e.prune || !e.bad || !e.depth || !e.subprog_of || !e.sl) {
+	if (!e.in || !e.prune || !e.bad || !e.depth || !e.async_cb || !e.subprog_of || !e.sl) {
 		err = -ENOMEM;
 		goto out;
 	}
@@ -2901,21 +3278,20 @@ int vsim_prog_check(const struct vsim_prog *p, const struct vsim_opts *opts, str
 			err = -ENOMEM;
 			goto out;
 		}
-		for (int i = 0; i < 11; i++)
-			reg_not_init(&e.cur->frame[0]->regs[i]);
+		frame_init(e.cur->frame[0], 0, 0, -1);
 		vs_reg_const(&e.cur->frame[0]->regs[1], 0);
 		e.cur->frame[0]->regs[1].type = VS_CTX;
-		vs_reg_const(&e.cur->frame[0]->regs[10], 0);
-		e.cur->frame[0]->regs[10].type = VS_STACK;
-		e.cur->frame[0]->callsite = -1;
 		if (e.o->log_level)
 			buf_printf(&r->log, "0: R1=ctx() R10=fp0\n");
 		err = do_check(&e);
-		if (!err && !e.failed) {
-			int d0 = e.depth[0] ? e.depth[0] : 1;
+		/* the chains from the program's start, then from each async callback */
+		for (size_t i = 0; i < p->ninsns && !err && !e.failed; i++) {
+			int d = e.depth[i];
 
-			err = stack_depth_walk(&e, 0,
-					       priv_stack(&e) && d0 >= 64 ? 0 : (d0 + 31) & ~31, 1);
+			if (i == 0 || e.async_cb[i])
+				err = stack_depth_walk(
+					&e, (int)i, priv_stack(&e) && d >= 64 ? 0 : stack_round(d),
+					1);
 		}
 	}
 	if (e.nomem)
@@ -2954,6 +3330,7 @@ out:
 	mem_free(e.prune);
 	mem_free(e.bad);
 	mem_free(e.depth);
+	mem_free(e.async_cb);
 	mem_free(e.subprog_of);
 	mem_free(e.sl);
 	return err;

@@ -1288,6 +1288,197 @@ P("xdp", "dual_license_printk", "\"Dual BSD/GPL\" counts as GPL-compatible.",
   "call bpf_trace_printk\nr0 = 2\nexit", lic="Dual BSD/GPL")
 
 
+# ---------------------------------------------------------------- callbacks (issue 5)
+# bpf_loop, bpf_for_each_map_elem and bpf_find_vma call a static subprogram of the
+# program: the verifier walks it in a frame of its own with the arguments the helper
+# passes, demands R0 in [0, 1] at its exit and comes back to the call until the
+# iterations converge.
+def loop(n="10", ctx="r3 = 0", flags="0", fn="cb ll"):
+    """bpf_loop(n, fn, ctx, flags) from the main function, then return 0."""
+    return f"r1 = {n}\nr2 = {fn}\n{ctx}\nr4 = {flags}\ncall bpf_loop\n"
+
+
+ON_STACK = "r3 = r10\nr3 += -8"  # the callback's ctx: a counter at r10 - 8, zeroed first
+ZERO_SLOT = "r1 = 0\n*(u64 *)(r10 - 8) = r1\n"
+
+
+def cb_prog(t, topic, desc, cb, main=None, maps=(), extra="", ret="0"):
+    body = (main if main is not None else loop()) + f"r0 = {ret}\nexit"
+    P(t, topic, desc, body, maps=maps, subs=sub("cb", cb) + ("\n" + extra if extra else ""))
+
+
+COUNTER = "r1 = *(u64 *)(r2 + 0)\nr1 += 1\n*(u64 *)(r2 + 0) = r1\nr0 = 0\nexit"
+cb_prog("kp", "loop_cb_counts_in_ctx",
+        "bpf_loop's callback increments a counter on the caller's stack through its ctx.",
+        COUNTER, main=ZERO_SLOT + loop(ctx=ON_STACK) + "r0 = *(u64 *)(r10 - 8)\n")
+cb_prog("tp", "loop_cb_counter_unknown_count",
+        "bpf_loop with a random count: the callback's counter must converge (the kernel "
+        "widens scalars the callback changes) instead of being unrolled.",
+        COUNTER,
+        main=ZERO_SLOT + "call bpf_get_prandom_u32\n" + loop(n="r0", ctx=ON_STACK))
+cb_prog("kp", "loop_flags_nonzero",
+        "bpf_loop with flags 1: the verifier does not check flags (the helper fails at run "
+        "time with -EINVAL).", "r0 = 0\nexit", main=loop(flags="1"))
+cb_prog("rtp", "loop_zero_count_bad_cb",
+        "bpf_loop with a count of 0: the callback is never walked, so its read of r3 (unset) "
+        "goes unnoticed.", "r0 = r3\nexit", main=loop(n="0"))
+cb_prog("rtp", "loop_cb_returns_index_bit",
+        "the callback returns index & 1: 0 or 1, in range.", "r0 = r1\nr0 &= 1\nexit")
+cb_prog("kp", "loop_cb_uninit_r3",
+        "bpf_loop's callback gets two arguments: r3 is unset in its frame.", "r0 = r3\nexit")
+cb_prog("kp", "loop_cb_ret_2", "the callback returns 2: callbacks return 0 or 1.",
+        "r0 = 2\nexit")
+cb_prog("tp", "loop_cb_ret_unknown",
+        "the callback returns bpf_get_prandom_u32(): not known to be 0 or 1.",
+        "call bpf_get_prandom_u32\nexit")
+cb_prog("rtp", "loop_cb_no_r0", "the callback exits without setting r0.", "r1 = 0\nexit")
+cb_prog("kp", "loop_cb_ret_stack_ptr",
+        "the callback returns its ctx argument, a pointer to the caller's stack.",
+        "r0 = r2\nexit", main=ZERO_SLOT + loop(ctx=ON_STACK))
+cb_prog("sock", "loop_cb_ctx_oob_write",
+        "the callback writes 8 bytes past its ctx (r10 - 8 of the caller): at the caller's "
+        "r10 + 0.", "r1 = 1\n*(u64 *)(r2 + 8) = r1\nr0 = 0\nexit",
+        main=ZERO_SLOT + loop(ctx=ON_STACK))
+cb_prog("kp", "loop_cb_null_ctx_deref",
+        "bpf_loop with ctx 0: the callback's r2 is the number 0, not a pointer.",
+        "r0 = *(u64 *)(r2 + 0)\nr0 = 0\nexit")
+cb_prog("kp", "loop_cb_not_func", "bpf_loop's callback argument is the number 0.",
+        "r0 = 0\nexit", main=loop(fn="0"))
+cb_prog("kp", "loop_cb_func_offset",
+        "bpf_loop's callback argument is the callback's address plus 8.",
+        "r0 = 0\nr0 = 0\nr0 = 0\nexit", main="r1 = 10\nr2 = cb ll\nr2 += 8\nr3 = 0\nr4 = 0\n"
+        "call bpf_loop\n")
+cb_prog("tc", "loop_cb_index_unbounded",
+        "the callback adds its index to a stack pointer: the index is any 64-bit number.",
+        "r2 += r1\nr0 = 0\nexit", main=ZERO_SLOT + loop(ctx=ON_STACK))
+cb_prog("tp", "loop_cb_index_is_64bit",
+        "the callback returns index >> 32: the verifier does not bound the index to u32.",
+        "r0 = r1\nr0 >>= 32\nexit")
+cb_prog("kp", "loop_cb_helper_not_allowed",
+        "a kprobe's callback calls bpf_redirect: the program type's helper set applies "
+        "inside callbacks too.", "r1 = 1\nr2 = 0\ncall bpf_redirect\nr0 = 0\nexit")
+cb_prog("tc", "loop_cb_stack_too_deep",
+        "the caller uses 400 bytes of stack and the callback 200: 400 + 208 (rounded to 16) "
+        "is more than 512.", "r1 = 0\n*(u64 *)(r10 - 200) = r1\nr0 = 0\nexit",
+        main="r1 = 0\n*(u64 *)(r10 - 400) = r1\n" + loop())
+RB_RESERVE = "r1 = rb ll\nr2 = 8\nr3 = 0\ncall bpf_ringbuf_reserve\nif r0 == 0 goto out\n"
+cb_prog("kp", "loop_cb_ringbuf_leak",
+        "the callback reserves ring buffer space and returns without submitting it.",
+        RB_RESERVE + "r0 = 0\nexit\nout:\nr0 = 0\nexit", maps=[RB])
+cb_prog("kp", "loop_cb_ringbuf_submit",
+        "the callback reserves ring buffer space and submits it.",
+        RB_RESERVE + "r1 = r0\nr2 = 0\ncall bpf_ringbuf_submit\nout:\nr0 = 0\nexit",
+        maps=[RB])
+CB2 = loop(n="3", fn="cb2 ll") + "r0 = 0\nexit"
+cb_prog("kp", "loop_nested", "a bpf_loop callback runs a bpf_loop of its own.", CB2,
+        extra=sub("cb2", "r0 = 1\nexit"))
+cb_prog("kp", "loop_nested_bad_ret",
+        "the inner callback of nested bpf_loops returns 3.", CB2,
+        extra=sub("cb2", "r0 = 3\nexit"))
+cb_prog("xdp", "loop_cb_pkt_unchecked",
+        "the caller puts data and data_end on its stack; the callback reads the packet "
+        "without comparing them.", "r1 = *(u64 *)(r2 + 0)\nr0 = *(u8 *)(r1 + 0)\nr0 = 0\nexit",
+        main="r2 = *(u32 *)(r1 + 0)\nr3 = *(u32 *)(r1 + 4)\n*(u64 *)(r10 - 16) = r2\n"
+        "*(u64 *)(r10 - 8) = r3\n" + loop(n="4", ctx="r3 = r10\nr3 += -16"), ret="2")
+cb_prog("xdp", "loop_cb_pkt_checked",
+        "the same callback compares data + 1 with data_end before reading a byte.",
+        "r1 = *(u64 *)(r2 + 0)\nr3 = *(u64 *)(r2 + 8)\nr4 = r1\nr4 += 1\n"
+        "if r4 > r3 goto out\nr0 = *(u8 *)(r1 + 0)\nout:\nr0 = 0\nexit",
+        main="r2 = *(u32 *)(r1 + 0)\nr3 = *(u32 *)(r1 + 4)\n*(u64 *)(r10 - 16) = r2\n"
+        "*(u64 *)(r10 - 8) = r3\n" + loop(n="4", ctx="r3 = r10\nr3 += -16"), ret="2")
+
+
+def for_each(m="arr", ctx="r3 = 0"):
+    return f"r1 = {m} ll\nr2 = cb ll\n{ctx}\nr4 = 0\ncall bpf_for_each_map_elem\n"
+
+
+cb_prog("tc", "for_each_array_value_read",
+        "bpf_for_each_map_elem over an array: the callback reads the 8-byte value (r3).",
+        "r0 = *(u64 *)(r3 + 0)\nr0 = 0\nexit", main=for_each(), maps=[ARR])
+cb_prog("tc", "for_each_array_value_oob",
+        "the callback reads 8 bytes at offset 8 of an 8-byte value.",
+        "r0 = *(u64 *)(r3 + 8)\nr0 = 0\nexit", main=for_each(), maps=[ARR])
+cb_prog("xdp", "for_each_hash_value_write",
+        "the callback writes the value of a hash element: values are writable.",
+        "r1 = 1\n*(u64 *)(r3 + 0) = r1\nr0 = 0\nexit", main=for_each("h"), maps=[HASH],
+        ret="2")
+cb_prog("tc", "for_each_hash_key_read", "the callback reads the 4-byte key (r2).",
+        "r0 = *(u32 *)(r2 + 0)\nr0 = 0\nexit", main=for_each("h"), maps=[HASH])
+cb_prog("tc", "for_each_hash_key_write", "the callback writes the key: keys are read-only.",
+        "r1 = 0\n*(u32 *)(r2 + 0) = r1\nr0 = 0\nexit", main=for_each("h"), maps=[HASH])
+cb_prog("sock", "for_each_hash_key_oob", "the callback reads 4 bytes after the 4-byte key.",
+        "r0 = *(u32 *)(r2 + 4)\nr0 = 0\nexit", main=for_each("h"), maps=[HASH])
+cb_prog("tc", "for_each_key_to_lookup",
+        "the callback passes its key to bpf_map_lookup_elem of the same map.",
+        "r1 = h ll\ncall bpf_map_lookup_elem\nr0 = 0\nexit", main=for_each("h"),
+        maps=[HASH])
+cb_prog("sock", "for_each_ctx_counter",
+        "the callback counts the elements in a counter on the caller's stack (its r4).",
+        "r1 = *(u64 *)(r4 + 0)\nr1 += 1\n*(u64 *)(r4 + 0) = r1\nr0 = 0\nexit",
+        main=ZERO_SLOT + for_each(ctx=ON_STACK), maps=[ARR])
+cb_prog("xdp", "for_each_cb_ret_2", "bpf_for_each_map_elem's callback returns 2.",
+        "r0 = 2\nexit", main=for_each(), maps=[ARR], ret="2")
+cb_prog("rtp", "for_each_cb_reads_r5",
+        "the callback reads r5: it gets four arguments (map, key, value, ctx).",
+        "r0 = r5\nexit", main=for_each("h"), maps=[HASH])
+cb_prog("tc", "for_each_ringbuf_map",
+        "bpf_for_each_map_elem over a ring buffer: it has no elements to walk.",
+        "r0 = 0\nexit", main=for_each("rb"), maps=[RB])
+FIND_VMA = ("call bpf_get_current_task_btf\nr1 = r0\nr2 = 0\nr3 = cb ll\nr4 = 0\nr5 = 0\n"
+            "call bpf_find_vma\n")
+cb_prog("kp", "find_vma_cb", "bpf_find_vma of the current task with a callback returning 0.",
+        "r0 = 0\nexit", main=FIND_VMA)
+cb_prog("kp", "find_vma_cb_ret_2", "bpf_find_vma's callback returns 2.", "r0 = 2\nexit",
+        main=FIND_VMA)
+
+cb_prog("kp", "loop_cb_recursive",
+        "the callback passes itself to bpf_loop: every run adds a frame until there are 9.",
+        loop(n="2") + "r0 = 0\nexit", main=loop(n="4"))
+cb_prog("tp", "loop_cb_calls_subprog",
+        "the callback returns what a bpf-to-bpf call of its own returns (1).",
+        "call f\nexit", extra=sub("f", "r0 = 1\nexit"))
+cb_prog("kp", "loop_count_from_map",
+        "bpf_loop's count comes from a map value checked to be at most 2000; the callback "
+        "counts on the caller's stack.", COUNTER,
+        main=ZERO_SLOT + "*(u32 *)(r10 - 12) = r1\nr2 = r10\nr2 += -12\nr1 = arr ll\n"
+        "call bpf_map_lookup_elem\nif r0 == 0 goto out\nr1 = *(u64 *)(r0 + 0)\n"
+        "if r1 > 2000 goto out\nr2 = cb ll\n" + ON_STACK + "\nr4 = 0\ncall bpf_loop\nout:\n",
+        maps=[ARR])
+FOUR_SLOTS = "r1 = 0\n" + "".join(f"*(u64 *)(r10 - {o}) = r1\n" for o in (8, 16, 24, 32))
+cb_prog("rtp", "loop_cb_index_checked",
+        "the callback stores at ctx + index * 8 after checking index <= 3 (4 slots).",
+        "if r1 > 3 goto out\nr1 <<= 3\nr2 += r1\nr3 = 7\n*(u64 *)(r2 + 0) = r3\nout:\nr0 = 0\n"
+        "exit", main=FOUR_SLOTS + loop(n="4", ctx="r3 = r10\nr3 += -32"))
+STEP = ("r1 = *(u64 *)(r2 + 0)\nr1 += 8\n*(u64 *)(r2 + 0) = r1\nr2 += r1\nr3 = 7\n"
+        "*(u64 *)(r2 + 0) = r3\nr0 = 0\nexit")
+for n, what, topic in (("4", "4 runs stay inside the 40 bytes", "loop_cb_precise_counter"),
+                       ("5", "the 5th run writes at the caller's r10 + 0",
+                        "loop_cb_precise_counter_oob")):
+    cb_prog("kp", topic,
+            "the callback keeps an offset at ctx + 0, adds 8 each run and stores at ctx + "
+            f"offset: the verifier follows the offset run by run; {what}.", STEP,
+            main=FOUR_SLOTS + "*(u64 *)(r10 - 40) = r1\n" +
+            loop(n=n, ctx="r3 = r10\nr3 += -40"))
+cb_prog("tc", "for_each_precise_counter_oob",
+        "bpf_for_each_map_elem's callback keeps an offset on the caller's stack, adds 8 "
+        "each run and stores there: the 3rd run writes at the caller's r10 + 0.",
+        STEP.replace("r2", "r4"),
+        main="r1 = 0\n*(u64 *)(r10 - 8) = r1\n*(u64 *)(r10 - 16) = r1\n"
+        "*(u64 *)(r10 - 24) = r1\n" + for_each(ctx="r3 = r10\nr3 += -24"), maps=[ARR])
+URB = "urb, user_ringbuf, key=0, value=0, entries=4096"
+for ret, what in (("0", "returning 0"), ("2", "returning 2")):
+    cb_prog("tc", "user_ringbuf_drain_cb" + ("" if ret == "0" else "_ret_2"),
+            f"bpf_user_ringbuf_drain with a callback {what}.", f"r0 = {ret}\nexit",
+            main="r1 = urb ll\nr2 = cb ll\nr3 = 0\nr4 = 0\ncall bpf_user_ringbuf_drain\n",
+            maps=[URB])
+
+cb_prog("tc", "user_ringbuf_drain_array_map",
+        "bpf_user_ringbuf_drain of an array map: it drains user ring buffers only.",
+        "r0 = 0\nexit",
+        main="r1 = arr ll\nr2 = cb ll\nr3 = 0\nr4 = 0\ncall bpf_user_ringbuf_drain\n",
+        maps=[ARR])
+
+
 def main():
     force = "--force" in sys.argv
     names = set()
