@@ -76,3 +76,22 @@ int buf_read_file(struct buf *b, FILE *f)
 	b->data[b->len] = '\0';
 	return 0;
 }
+
+char *buf_read_path(const char *path, size_t *len)
+{
+	FILE *f = fopen(path, "rb");
+	struct buf b = {0};
+	int err;
+
+	if (!f)
+		return NULL;
+	err = buf_read_file(&b, f);
+	fclose(f);
+	if (err) {
+		buf_free(&b);
+		errno = err == -ENOMEM ? ENOMEM : EIO;
+		return NULL;
+	}
+	*len = b.len;
+	return (char *)b.data;
+}

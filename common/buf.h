@@ -24,6 +24,9 @@ int buf_printf(struct buf *b, const char *fmt, ...) __attribute__((format(printf
  * failed (errno says why).
  */
 int buf_read_file(struct buf *b, FILE *f);
+/* buf_read_path - the whole file at @path as a NUL-terminated string (free() it), its
+ * length in *@len; NULL with errno set when it cannot be opened or read. */
+char *buf_read_path(const char *path, size_t *len);
 void buf_free(struct buf *b);
 
 #endif

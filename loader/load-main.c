@@ -45,12 +45,14 @@
 #include "loader/attach.h"
 #include "loader/loader.h"
 #include "obj/obj.h"
+#include "verifier-sim/vsim.h"
 
 #define EXIT_REFUSED 1
 #define EXIT_USAGE   2
 
 static const char *prog_name = "ebpf-load";
 static int json;
+static int verify_first; /* --verify: the verifier simulation before the kernel */
 static volatile sig_atomic_t stop;
 
 /* ---- diagnostics: streamed as reported ---- */
@@ -185,6 +187,14 @@ static int object_load(const char *path, uint32_t log_level, const char *log_fil
 		diag_error(d, NULL, "%s: no programs (global functions in executable sections)",
 			   path);
 		return EXIT_USAGE;
+	}
+	if (verify_first) {
+		/* ebpf-verify's verdicts on stdout; the kernel is not asked when one rejects */
+		struct vsim_report_opts vr = {.json = json, .tool = prog_name};
+		int v = vsim_obj_report(out->o, path, &vr, stdout);
+
+		if (v)
+			return v == 1 ? EXIT_REFUSED : EXIT_USAGE;
 	}
 	for (size_t i = 0; i < out->o->nmaps; i++)
 		if (out->o->maps[i].pinning == 1) {
@@ -643,6 +653,8 @@ static void run_usage(FILE *f)
 	      "      --duration SEC     detach and exit after SEC seconds\n"
 	      "      --log FILE         write every program's full verifier log to FILE\n"
 	      "      --log-level N      verifier log level (1, 2)\n"
+	      "      --verify           first verify every program as ebpf-verify does; load\n"
+	      "                         nothing when one is rejected\n"
 	      "      --pin-root DIR     where maps with pinning=by_name are reused or pinned\n"
 	      "                         (default /sys/fs/bpf)\n"
 	      "      --json             JSON output, one object per line\n"
@@ -687,9 +699,11 @@ static int cmd_run(int argc, char **argv)
 		O_LOG,
 		O_LOGLEVEL,
 		O_JSON,
-		O_PINROOT
+		O_PINROOT,
+		O_VERIFY
 	};
 	static const struct option lo[] = {
+		{"verify", no_argument, NULL, O_VERIFY},
 		{"xdp", required_argument, NULL, O_XDP},
 		{"mode", required_argument, NULL, O_MODE},
 		{"force", no_argument, NULL, O_FORCE},
@@ -735,6 +749,9 @@ static int cmd_run(int argc, char **argv)
 			break;
 		case O_FORCE:
 			ao.xdp_replace = 1;
+			break;
+		case O_VERIFY:
+			verify_first = 1;
 			break;
 		case O_SOCKET:
 			ao.socket_dev = optarg;
@@ -944,9 +961,10 @@ static int pin_one(const char *dir, const char *sub, const char *name, int fd, s
 
 static int cmd_load(int argc, char **argv)
 {
-	enum { O_PIN = 256, O_LOG, O_LOGLEVEL, O_JSON, O_PINROOT };
+	enum { O_PIN = 256, O_LOG, O_LOGLEVEL, O_JSON, O_PINROOT, O_VERIFY };
 	static const struct option lo[] = {
 		{"pin", required_argument, NULL, O_PIN},
+		{"verify", no_argument, NULL, O_VERIFY},
 		{"pin-root", required_argument, NULL, O_PINROOT},
 		{"log", required_argument, NULL, O_LOG},
 		{"log-level", required_argument, NULL, O_LOGLEVEL},
@@ -965,6 +983,9 @@ static int cmd_load(int argc, char **argv)
 		case O_PIN:
 			pin = optarg;
 			break;
+		case O_VERIFY:
+			verify_first = 1;
+			break;
 		case O_PINROOT:
 			pin_root = optarg;
 			break;
@@ -981,7 +1002,7 @@ static int cmd_load(int argc, char **argv)
 		case 'h':
 			printf("Usage: ebpf-load load PROG.o --pin DIR [--log FILE] [--log-level "
 			       "N] "
-			       "[--json]\n"
+			       "[--verify] [--json]\n"
 			       "Load PROG.o and pin its programs at DIR/NAME and its maps at "
 			       "DIR/maps/NAME\n(DIR on a bpffs; /sys/fs/bpf is mounted if it is "
 			       "not one yet).\n");

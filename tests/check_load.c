@@ -679,6 +679,17 @@ START_TEST(run_reports_a_verifier_refusal_with_exit_1)
 			      strstr(out, "invalid read from stack") && strstr(out, "bad.s:5:"),
 		      "exit %d: %s", rc, out);
 	free(out);
+	/* --verify: the simulation refuses it first with the kernel's words; the kernel is
+	 * not asked (no "load:" error) and lo gets no program */
+	rc = tu_runf(&out, "'%s' run '%s' --verify --xdp lo", tu_tool("ebpf-load"), obj);
+	ck_assert_msg(rc == 1 && strstr(out, "bad: rejected") &&
+			      strstr(out, "bad.s:5:2: error: invalid read from stack") &&
+			      !strstr(out, "load: "),
+		      "exit %d: %s", rc, out);
+	free(out);
+	rc = tu_runf(&out, "ip -d link show lo");
+	ck_assert_msg(rc == 0 && !strstr(out, "prog/xdp"), "lo: %s", out);
+	free(out);
 	free(obj);
 }
 END_TEST
@@ -1152,8 +1163,9 @@ START_TEST(pins_maps_attach_show_detach_and_clean)
 	int rc;
 
 	ck_assert(asprintf(&dir, "%s/pins", pinroot) > 0);
-	rc = tu_runf(&out, "'%s' load '%s' --pin '%s'", el, obj, dir);
-	ck_assert_msg(rc == 0 && strstr(out, "/pins/xdp_count\n") &&
+	rc = tu_runf(&out, "'%s' load '%s' --verify --pin '%s'", el, obj, dir);
+	ck_assert_msg(rc == 0 && strstr(out, "xdp_count: accepted (11 instructions processed)") &&
+			      strstr(out, "/pins/xdp_count\n") &&
 			      strstr(out, "/pins/maps/counts\n"),
 		      "exit %d: %s", rc, out);
 	free(out);

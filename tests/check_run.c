@@ -756,6 +756,43 @@ START_TEST(assembly_with_global_data_runs_directly)
 }
 END_TEST
 
+/* --verify: the verifier simulation's verdict first; a program the kernel would reject
+ * (a packet read without a bounds check) does not run, and the error is at its line. */
+START_TEST(verify_first_runs_only_accepted_programs)
+{
+	static const char unchecked[] = "\t.section xdp\n"
+					"\t.globl unchecked\n"
+					"\t.type unchecked, @function\n"
+					"unchecked:\n"
+					"\tr2 = *(u32 *)(r1 + 0)\n"
+					"\tr0 = *(u8 *)(r2 + 0)\n"
+					"\texit\n"
+					"\t.size unchecked, .-unchecked\n";
+	char *good = assemble("xdp_count", NULL), *bad = assemble("unchecked", unchecked);
+	char *out = NULL;
+	int rc;
+
+	rc = tu_runf(&out, "'%s' --verify '%s' '%s' 2>&1", tu_tool("ebpf-run"), good, capture);
+	ck_assert_msg(rc == 0 && strstr(out, "xdp_count: accepted (11 instructions processed)") &&
+			      strstr(out, "XDP_PASS"),
+		      "exit %d\n%s", rc, out);
+	free(out);
+	rc = tu_runf(&out, "'%s' --verify '%s' '%s' 2>&1", tu_tool("ebpf-run"), bad, capture);
+	ck_assert_msg(
+		rc == 1 && strstr(out, "unchecked: rejected") &&
+			strstr(out, "unchecked.s:6:2: error: R2 offset is outside of the packet") &&
+			!strstr(out, "packets:"),
+		"exit %d\n%s", rc, out);
+	free(out);
+	rc = tu_runf(&out, "'%s' --unpriv '%s' '%s' 2>&1", tu_tool("ebpf-run"), good, capture);
+	ck_assert_msg(rc == 2 && strstr(out, "--unpriv goes with --verify"), "exit %d\n%s", rc,
+		      out);
+	free(out);
+	free(good);
+	free(bad);
+}
+END_TEST
+
 START_TEST(bad_inputs_exit_2_with_a_message)
 {
 	char *obj = assemble("xdp_count", NULL), *out = NULL, *junk = path_in("junk.pcap");
@@ -822,6 +859,7 @@ int main(void)
 	tcase_add_test(u, fault_names_packet_line_and_region);
 	tcase_add_test(u, assembly_with_global_data_runs_directly);
 	tcase_add_test(u, bad_inputs_exit_2_with_a_message);
+	tcase_add_test(u, verify_first_runs_only_accepted_programs);
 	suite_add_tcase(s, u);
 	sr = srunner_create(s);
 	srunner_run_all(sr, CK_NORMAL);

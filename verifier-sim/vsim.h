@@ -14,6 +14,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #include "../common/buf.h"
 #include "../common/diag.h"
@@ -84,6 +85,24 @@ struct vsim_flat {
  */
 int vsim_obj_prog_build(const struct obj *o, size_t prog, struct vsim_flat *out, struct diag *d);
 void vsim_flat_free(struct vsim_flat *f);
+
+/* What vsim_obj_report verifies and how it prints. */
+struct vsim_report_opts {
+	const char *prog; /* only the program of this name, or NULL: all */
+	const char *type; /* verify as this program type (isa progtype name), or NULL */
+	int log_level, json, unpriv;
+	const char *tool; /* prefix of error lines ("ebpf-run"); NULL: "ebpf-verify" */
+};
+
+/*
+ * vsim_obj_report - verify the programs of @o (read from @input) and print to @out what
+ * ebpf-verify prints: per program "NAME: accepted (N instructions processed)" or "NAME:
+ * rejected" with the kernel's message at its source line and notes (or one JSON object
+ * per program). Input errors go to stderr. Returns 0 all accepted, 1 any rejected, 2 bad
+ * input (no such program, a relocation error, no program type).
+ */
+int vsim_obj_report(const struct obj *o, const char *input, const struct vsim_report_opts *op,
+		    FILE *out);
 
 /* Is @lic (the object's license, may be NULL) GPL-compatible as the kernel counts it? */
 int vsim_license_is_gpl(const char *lic);

@@ -37,6 +37,7 @@
 #include "vm/capture.h"
 #include "vm/runner.h"
 #include "vm/vm.h"
+#include "verifier-sim/vsim.h"
 
 static const char *prog_name = "ebpf-run";
 
@@ -73,6 +74,9 @@ static void usage(FILE *f)
 	      "      --progress         show progress on stderr (default: when it is a\n"
 	      "                         terminal and the capture is large)\n"
 	      "      --no-progress      never show progress\n"
+	      "      --verify           first verify the program as ebpf-verify does (as the\n"
+	      "                         kernel's verifier would): run it only when accepted\n"
+	      "      --unpriv           with --verify: as an unprivileged user\n"
 	      "      --conformance      run bpf_conformance .data files: one PASS/FAIL line\n"
 	      "                         each, then 'N passed, N failed'\n"
 	      "      --conformance-plugin  be a bpf_conformance plugin: program as hex bytes on\n"
@@ -91,6 +95,7 @@ struct opts {
 	const char *out[VM_RUNNER_NCLASSES]; /* --pass, --drop, --tx, --redirect */
 	unsigned long long count, trace, budget, seed, ifindex, rx_queue;
 	int json, verdicts, all_entries, progress; /* progress: -1 never, 1 always, 0 auto */
+	int verify, unpriv;
 };
 
 /* ---------------------------------------------------------------- tracing */
@@ -867,6 +872,19 @@ static int capture_main(const char *prog_path, const char *cap_path, const struc
 		ro.prog_type = isa_progtype_by_name(o->type)->id;
 	if (vm_runner_new(&ro, &c.run, &c.d))
 		goto out;
+	if (o->verify) {
+		/* the verdict ebpf-verify gives, on stdout; a rejected program does not run */
+		struct vsim_report_opts vr = {.prog = vm_runner_prog_name(c.run),
+					      .type = o->type,
+					      .json = o->json,
+					      .unpriv = o->unpriv,
+					      .tool = "ebpf-run"};
+
+		status = vsim_obj_report(vm_runner_object(c.run), prog_path, &vr, stdout);
+		if (status)
+			goto out;
+		status = 2;
+	}
 	if (vm_capture_open(cap_path, &c.cap, &c.d))
 		goto out;
 	if (vm_runner_linktype_check(vm_capture_linktype(c.cap), cap_path, &c.d))
@@ -969,7 +987,9 @@ int main(int argc, char **argv)
 		O_IFINDEX,
 		O_RXQ,
 		O_PROGRESS,
-		O_NO_PROGRESS
+		O_NO_PROGRESS,
+		O_VERIFY,
+		O_UNPRIV
 	};
 	static const struct option longopts[] = {
 		{"section", required_argument, NULL, 's'},
@@ -990,6 +1010,8 @@ int main(int argc, char **argv)
 		{"rx-queue", required_argument, NULL, O_RXQ},
 		{"progress", no_argument, NULL, O_PROGRESS},
 		{"no-progress", no_argument, NULL, O_NO_PROGRESS},
+		{"verify", no_argument, NULL, O_VERIFY},
+		{"unpriv", no_argument, NULL, O_UNPRIV},
 		{"conformance", no_argument, NULL, O_CONF},
 		{"conformance-plugin", no_argument, NULL, O_PLUGIN},
 		{"help", no_argument, NULL, 'h'},
@@ -1055,6 +1077,12 @@ int main(int argc, char **argv)
 		case O_NO_PROGRESS:
 			o.progress = -1;
 			break;
+		case O_VERIFY:
+			o.verify = 1;
+			break;
+		case O_UNPRIV:
+			o.unpriv = 1;
+			break;
 		case O_CONF:
 			conf = 1;
 			break;
@@ -1077,6 +1105,17 @@ int main(int argc, char **argv)
 	if (conf && plugin) {
 		fprintf(stderr, "%s: --conformance and --conformance-plugin exclude each other\n",
 			prog_name);
+		return 2;
+	}
+	if ((conf || plugin) && o.verify) {
+		fprintf(stderr,
+			"%s: --verify is for a program over a capture (conformance tests "
+			"are no programs the kernel would load)\n",
+			prog_name);
+		return 2;
+	}
+	if (o.unpriv && !o.verify) {
+		fprintf(stderr, "%s: --unpriv goes with --verify\n", prog_name);
 		return 2;
 	}
 	if (plugin)

@@ -176,6 +176,11 @@ struct vm_obj *vm_runner_obj(const struct vm_runner *r)
 	return r->vo;
 }
 
+const struct obj *vm_runner_object(const struct vm_runner *r)
+{
+	return r->obj;
+}
+
 const struct vm_prog *vm_runner_prog(const struct vm_runner *r)
 {
 	return r->prog;

@@ -101,6 +101,8 @@ void vm_runner_free(struct vm_runner *r);
 /* The machine, the loaded object and the program being run. */
 struct vm *vm_runner_vm(const struct vm_runner *r);
 struct vm_obj *vm_runner_obj(const struct vm_runner *r);
+/* The object as read or assembled (the verifier simulation works on it). */
+const struct obj *vm_runner_object(const struct vm_runner *r);
 const struct vm_prog *vm_runner_prog(const struct vm_runner *r);
 uint32_t vm_runner_prog_type(const struct vm_runner *r);
 const char *vm_runner_prog_name(const struct vm_runner *r);
