@@ -171,6 +171,7 @@ static const struct field skb_fields[] = {
 	{SKF(hwtstamp), 8, "hwtstamp", T_TC, 0, F_U64},
 };
 _Static_assert(sizeof(struct __sk_buff) == 192, "the field table covers struct __sk_buff");
+_Static_assert(sizeof(struct __sk_buff) <= VM_LOAD4_MAX, "the load4 table covers the context");
 
 #define XDF(m) offsetof(struct xdp_md, m)
 
@@ -221,11 +222,12 @@ struct vm_ctx {
 	uint8_t frags[XDP_MAX_FRAGS][XDP_FRAG_SIZE];
 	uint8_t out_pkt[XDP_IN_MAX];
 
-	/* what an aligned 4-byte load of the context gives, per slot (the region's load4
+	/* what an aligned 4-byte load of the context gives, per slot (the VM's load4
 	 * table): the packet pointers, widened (kept by regions_update), and xdp's u32
-	 * fields (by ctx_reset: xdp_md is read-only); VM_LOAD4_SLOW elsewhere. One spare
-	 * slot past the struct takes the pointers a type does not have. */
-	uint64_t load4[sizeof(struct __sk_buff) / 4 + 1];
+	 * fields (by ctx_reset: xdp_md is read-only); VM_LOAD4_SLOW elsewhere, past the
+	 * struct too. One spare slot past the table takes the pointers a type does not
+	 * have. */
+	uint64_t load4[VM_LOAD4_MAX / 4 + 1];
 	uint8_t slot_data, slot_end, slot_meta;
 	uint8_t plain[4];
 	unsigned nplain;
@@ -277,7 +279,7 @@ static void regions_update(struct vm_ctx *c)
  * in xdp, the u32 fields, which ctx_reset fills. */
 static void load4_init(struct vm_ctx *c)
 {
-	uint32_t spare = c->ctx_size / 4;
+	uint32_t spare = VM_LOAD4_MAX / 4;
 
 	for (size_t i = 0; i < sizeof(c->load4) / sizeof(c->load4[0]); i++)
 		c->load4[i] = VM_LOAD4_SLOW;
@@ -1641,7 +1643,7 @@ struct vm_ctx *vm_ctx_new(struct vm *vm, uint32_t prog_type, struct diag *d)
 		return NULL;
 	}
 	load4_init(c);
-	vm_region_load4_set(vm, c->ctx_region, c->load4, c->ctx_size);
+	vm_load4_set(vm, c->ctx_region, c->load4);
 	vm->hooks.ptr = hook_ptr;
 	vm->hooks.load = hook_load;
 	vm->hooks.store = hook_store;
@@ -1660,6 +1662,7 @@ void vm_ctx_free(struct vm_ctx *c)
 	vm_region_set(c->vm, c->pkt_region, NULL, 0);
 	vm_region_set(c->vm, c->meta_region, NULL, 0);
 	vm_region_set(c->vm, c->ctx_region, NULL, 0);
+	vm_load4_set(c->vm, 0, NULL);
 	memset(&c->vm->hooks, 0, sizeof(c->vm->hooks));
 	c->vm->helper_scope = NULL;
 	memset(c->vm->helper_denied, 0, sizeof(c->vm->helper_denied));

@@ -47,10 +47,16 @@
 #define unlikely(x) __builtin_expect(!!(x), 0)
 
 /* Handler indexes past the table's rows. */
-enum { VM_OP_FALLOFF = ISA_OP_COUNT, VM_OP_COUNT };
+enum {
+	VM_OP_FALLOFF = ISA_OP_COUNT,
+	/* ldxw that looks like a context field load (an aligned offset below VM_LOAD4_MAX):
+	 * tries the load4 table first, then is an ordinary ldxw */
+	VM_OP_LDXW_CTX,
+	VM_OP_COUNT
+};
 
 struct vm_insn {
-	uint16_t op; /* enum isa_op, or VM_OP_FALLOFF */
+	uint16_t op; /* enum isa_op, or VM_OP_FALLOFF / VM_OP_LDXW_CTX */
 	uint8_t dst, src;
 	int32_t off;  /* memory offset; branches and local calls: target slot - this slot */
 	uint64_t imm; /* imm sign-extended; lddw: the resolved 64-bit value */
@@ -88,6 +94,7 @@ struct vm *vm_new(void)
 			goto out_free;
 	}
 	vm->budget = VM_BUDGET_DEFAULT;
+	vm_load4_set(vm, 0, NULL);
 	vm_helpers_kernel(vm);
 	vm_seed_set(vm, 0);
 	vm_task_set(vm, 0, 0, "ebpf-run");
@@ -353,6 +360,9 @@ int vm_prog_load(struct vm *vm, const struct isa_raw *insns, size_t n, const cha
 		} else if (o->shape == ISA_SH_LDDW) {
 			if (resolve_lddw(p, d, i, &in, ins))
 				goto out_free;
+		} else if (ins->op == ISA_LDXW && ins->src != 10 && ins->off >= 0 &&
+			   ins->off < (int32_t)VM_LOAD4_MAX && ins->off % 4 == 0) {
+			ins->op = VM_OP_LDXW_CTX;
 		}
 	}
 	mem_free(start);
@@ -473,12 +483,15 @@ void vm_fault_report(const struct vm *vm, struct diag *d, const char *context)
 		if (likely(ri_ < nrg && (uint64_t)(uint32_t)a_ + sizeof(T) <= rg[ri_].rlim)) {     \
 			memcpy(&v_, rg[ri_].host + (uint32_t)a_, sizeof(T));                       \
 			w_ = (sx) ? (uint64_t)(int64_t)v_ : (uint64_t)v_;                          \
-		} else if (sizeof(T) == 4 && !(sx) && ri_ < nrg && !(a_ & 3) &&                    \
-			   (uint32_t)a_ < rg[ri_].load4_len &&                                     \
-			   (w_ = rg[ri_].load4[(uint32_t)a_ >> 2]) != VM_LOAD4_SLOW) {             \
-			/* a context field from the region's table (vm_region_load4_set) */        \
-		} else if (vm_mem_load(vm, a_, sizeof(T), (sx), &w_)) {                            \
-			goto fault;                                                                \
+		} else if (sizeof(T) == 4 && !(sx) && a_ - l4base < VM_LOAD4_MAX && !(a_ & 3) &&   \
+			   (w_ = l4[(a_ - l4base) >> 2]) != VM_LOAD4_SLOW) {                       \
+			/* a context field from the load4 table (vm_load4_set) */                  \
+		} else {                                                                           \
+			/* its own variable: w_ stays in a register on the paths above */          \
+			uint64_t s_;                                                               \
+			if (vm_mem_load(vm, a_, sizeof(T), (sx), &s_))                             \
+				goto fault;                                                        \
+			w_ = s_;                                                                   \
 		}                                                                                  \
 		w_;                                                                                \
 	})
@@ -562,6 +575,7 @@ static int run(struct vm *vm, const struct vm_prog *p, size_t start, unsigned de
 #include "insn.def"
 #undef INSN
 		[VM_OP_FALLOFF] = &&op_FALLOFF,
+		[VM_OP_LDXW_CTX] = &&op_LDXW_CTX,
 	};
 	/* Every entry is set: a row of insn.def without a handler label fails to compile,
 	 * and one without an entry here would leave a NULL the assert below cannot see, so
@@ -572,6 +586,7 @@ static int run(struct vm *vm, const struct vm_prog *p, size_t start, unsigned de
 	const struct vm_insn *pc = p->insns + start;
 	const struct vm_region *rg = vm->regions;
 	uint64_t nrg = vm->nregions;
+	const uint64_t l4base = vm->load4_base, *l4 = vm->load4;
 	uint64_t r[ISA_NREGS];
 	/* signed: one decrement and a sign test per instruction (vm_budget_set keeps the
 	 * budget below 2^63) */
@@ -775,6 +790,15 @@ op_LDXB:
 op_LDXH:
 	DST = LOAD(uint16_t, MADDR(SRC));
 	STEP();
+op_LDXW_CTX : {
+	uint64_t a_ = MADDR(SRC) - l4base, w_;
+
+	if (likely(a_ < VM_LOAD4_MAX && !(a_ & 3) && (w_ = l4[a_ >> 2]) != VM_LOAD4_SLOW)) {
+		DST = w_;
+		STEP();
+	}
+}
+	/* fall through: an ordinary ldxw */
 op_LDXW:
 	DST = LOAD(uint32_t, MADDR(SRC));
 	STEP();

@@ -88,14 +88,12 @@ struct vm_region {
 	uint8_t slot_shift;   /* VM offset of value i is i << slot_shift */
 	uint8_t flags;	      /* VM_MEM_* */
 	char name[46];	      /* "stack of frame 0", "mem", "map 'counts' values", "packet" */
-	/* A hooked region's fast 4-byte loads (vm_region_load4_set): NULL, or per aligned
-	 * 4-byte slot below load4_len the 64-bit value such a load gives (VM_LOAD4_SLOW:
-	 * ask the hook). The context's packet pointers, widened, without a call. */
-	const uint64_t *load4;
-	uint32_t load4_len;
 };
 
+/* The load4 table (vm_load4_set): what aligned 4-byte loads of the first VM_LOAD4_MAX
+ * bytes of one hooked region give, VM_LOAD4_SLOW where the hook must answer. */
 #define VM_LOAD4_SLOW UINT64_MAX
+#define VM_LOAD4_MAX  256u /* struct __sk_buff is 192 */
 
 /* The fast path's limits of @r from its flags and slot: len for a flat region in the
  * directions it allows, else 0 (every access takes the slow path). */
@@ -211,7 +209,9 @@ struct vm {
 	void *tail_call_arg;
 	const struct vm_prog *tail_prog; /* set by the tail call helper */
 
-	int pkt_region; /* ld_abs/ld_ind read this region (0: none) */
+	int pkt_region;	       /* ld_abs/ld_ind read this region (0: none) */
+	uint64_t load4_base;   /* the load4 table's region, VM_ADDR(idx, 0) */
+	const uint64_t *load4; /* never NULL: all VM_LOAD4_SLOW when unset */
 	struct vm_hooks hooks;
 
 	/* Callbacks (bpf_loop, bpf_for_each_map_elem): a helper runs a subprogram of the
@@ -286,16 +286,13 @@ static inline void vm_region_move(struct vm *vm, int idx, void *host, uint32_t l
 
 	r->host = host;
 	r->len = len;
-	if (r->load4_len > len) {
-		r->load4 = NULL;
-		r->load4_len = 0;
-	}
 	vm_region_limits(r);
 }
-/* vm_region_load4_set - give hooked region @idx a table of what aligned 4-byte loads at
- * offsets below @len yield (see struct vm_region; the owner keeps it current), or none
- * with NULL. The hook still decides every other access. 0 or -EINVAL. */
-int vm_region_load4_set(struct vm *vm, int idx, const uint64_t *table, uint32_t len);
+/* vm_load4_set - the load4 table: @table (VM_LOAD4_MAX / 4 values, its owner keeps them
+ * current) answers aligned 4-byte loads in the first VM_LOAD4_MAX bytes of hooked region
+ * @idx without the hook (the context's packet pointers, widened); the hook decides every
+ * other access and every VM_LOAD4_SLOW slot. NULL removes it. One per VM. 0 or -EINVAL. */
+int vm_load4_set(struct vm *vm, int idx, const uint64_t *table);
 /* vm_region_addr - the VM address of @host inside region @idx (an arena: a value's address
  * as lookups return it), or 0 when it is not inside. */
 uint64_t vm_region_addr(const struct vm *vm, int idx, const void *host);

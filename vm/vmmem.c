@@ -82,17 +82,21 @@ int vm_region_set(struct vm *vm, int idx, void *host, uint32_t len)
 	return 0;
 }
 
-int vm_region_load4_set(struct vm *vm, int idx, const uint64_t *table, uint32_t len)
-{
-	struct vm_region *r;
+static const uint64_t load4_none[VM_LOAD4_MAX / 4] = {
+	[0 ... VM_LOAD4_MAX / 4 - 1] = VM_LOAD4_SLOW,
+};
 
-	if (idx <= 0 || (uint32_t)idx >= vm->nregions || (table && (!len || len % 4)))
+int vm_load4_set(struct vm *vm, int idx, const uint64_t *table)
+{
+	if (!table) {
+		vm->load4 = load4_none;
+		vm->load4_base = 0;
+		return 0;
+	}
+	if (idx <= 0 || (uint32_t)idx >= vm->nregions || !(vm->regions[idx].flags & VM_MEM_HOOK))
 		return -EINVAL;
-	r = &vm->regions[idx];
-	if (!(r->flags & VM_MEM_HOOK) || len > r->len)
-		return -EINVAL;
-	r->load4 = table;
-	r->load4_len = table ? len : 0;
+	vm->load4 = table;
+	vm->load4_base = VM_ADDR(idx, 0);
 	return 0;
 }
 
