@@ -469,7 +469,9 @@ void vm_fault_report(const struct vm *vm, struct diag *d, const char *context)
 		uint64_t a_ = (addr), ri_ = a_ >> 32;                                              \
 		if (likely(ri_ < nrg && (uint64_t)(uint32_t)a_ + (size) <= rg[ri_].lim))           \
 			var = rg[ri_].host + (uint32_t)a_;                                         \
-		else if (!(var = vm_mem_slow(vm, a_, (size), (write))))                            \
+		else if (!(ri_ < nrg &&                                                            \
+			   (var = vm_region_slot_ptr(&rg[ri_], (uint32_t)a_, (size), (write)))) && \
+			 !(var = vm_mem_slow(vm, a_, (size), (write))))                            \
 			goto fault;                                                                \
 	} while (0)
 
@@ -480,8 +482,14 @@ void vm_fault_report(const struct vm *vm, struct diag *d, const char *context)
 	({                                                                                         \
 		uint64_t a_ = (addr), ri_ = a_ >> 32, w_;                                          \
 		T v_;                                                                              \
+		const uint8_t *h_;                                                                 \
 		if (likely(ri_ < nrg && (uint64_t)(uint32_t)a_ + sizeof(T) <= rg[ri_].rlim)) {     \
 			memcpy(&v_, rg[ri_].host + (uint32_t)a_, sizeof(T));                       \
+			w_ = (sx) ? (uint64_t)(int64_t)v_ : (uint64_t)v_;                          \
+		} else if (ri_ < nrg &&                                                            \
+			   (h_ = vm_region_slot_ptr(&rg[ri_], (uint32_t)a_, sizeof(T), 0))) {      \
+			/* a map value */                                                          \
+			memcpy(&v_, h_, sizeof(T));                                                \
 			w_ = (sx) ? (uint64_t)(int64_t)v_ : (uint64_t)v_;                          \
 		} else if (sizeof(T) == 4 && !(sx) && a_ - l4base < VM_LOAD4_MAX && !(a_ & 3) &&   \
 			   (w_ = l4[(a_ - l4base) >> 2]) != VM_LOAD4_SLOW) {                       \
@@ -501,8 +509,12 @@ void vm_fault_report(const struct vm *vm, struct diag *d, const char *context)
 	do {                                                                                       \
 		uint64_t a_ = (addr), ri_ = a_ >> 32;                                              \
 		T v_ = (T)(val);                                                                   \
+		uint8_t *h_;                                                                       \
 		if (likely(ri_ < nrg && (uint64_t)(uint32_t)a_ + sizeof(T) <= rg[ri_].wlim))       \
 			memcpy(rg[ri_].host + (uint32_t)a_, &v_, sizeof(T));                       \
+		else if (ri_ < nrg &&                                                              \
+			 (h_ = vm_region_slot_ptr(&rg[ri_], (uint32_t)a_, sizeof(T), 1)))          \
+			memcpy(h_, &v_, sizeof(T)); /* a map value */                              \
 		else if (vm_mem_store(vm, a_, sizeof(T), (uint64_t)v_))                            \
 			goto fault;                                                                \
 	} while (0)

@@ -278,6 +278,23 @@ int vm_region_add(struct vm *vm, const char *name, void *host, uint32_t len, uns
 		  uint32_t slot, uint32_t stride);
 /* vm_region_set - point region @idx at other memory (the next packet). 0 or -EINVAL. */
 int vm_region_set(struct vm *vm, int idx, void *host, uint32_t len);
+/* The host address of @size bytes at offset @off of arena region @r when they lie inside
+ * one value and @r allows the access (@write), else NULL (a flat region, or the slow
+ * path's fault to report). The interpreter's map value accesses. */
+static inline uint8_t *vm_region_slot_ptr(const struct vm_region *r, uint32_t off, uint32_t size,
+					  int write)
+{
+	uint32_t in;
+
+	if (!r->slot || !(r->flags & (write ? VM_MEM_WRITE : VM_MEM_READ)) ||
+	    (uint64_t)off + size > r->len)
+		return NULL;
+	in = off & ((1u << r->slot_shift) - 1);
+	if ((uint64_t)in + size > r->slot)
+		return NULL;
+	return r->host + (size_t)(off >> r->slot_shift) * r->slot_stride + in;
+}
+
 /* vm_region_move - vm_region_set without its checks, for the per-packet path of the
  * region's owner, who knows @idx is its own and @len below VM_REGION_MAX_LEN. */
 static inline void vm_region_move(struct vm *vm, int idx, void *host, uint32_t len)

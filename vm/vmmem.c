@@ -150,21 +150,12 @@ static inline void *mem_fast(const struct vm *vm, uint64_t addr, uint32_t size, 
 	uint64_t ri = addr >> 32;
 	const struct vm_region *r;
 
-	uint32_t off = (uint32_t)addr, in;
-
 	if (ri >= vm->nregions || !size)
 		return NULL;
 	r = &vm->regions[ri];
-	if ((uint64_t)off + size <= (write ? r->wlim : r->rlim))
-		return r->host + off;
-	/* a map value: inside one value of an arena that allows the access */
-	if (!r->slot || !(r->flags & (write ? VM_MEM_WRITE : VM_MEM_READ)) ||
-	    (uint64_t)off + size > r->len)
-		return NULL;
-	in = off & ((1u << r->slot_shift) - 1);
-	if ((uint64_t)in + size > r->slot)
-		return NULL;
-	return r->host + (size_t)(off >> r->slot_shift) * r->slot_stride + in;
+	if ((uint64_t)(uint32_t)addr + size <= (write ? r->wlim : r->rlim))
+		return r->host + (uint32_t)addr;
+	return vm_region_slot_ptr(r, (uint32_t)addr, size, write);
 }
 
 static __attribute__((noinline)) void *mem_check(struct vm *vm, uint64_t addr, uint32_t size,
