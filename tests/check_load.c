@@ -631,7 +631,10 @@ START_TEST(run_reports_usage_and_input_errors_with_exit_2)
 	ck_assert_msg(rc == 2 && strstr(out, "--mode"), "exit %d: %s", rc, out);
 	free(out);
 	if (tu_have("setpriv")) {
-		/* Without privileges: EPERM, named, with the hint on the same line. */
+		/* Without privileges: EPERM, named, with the hint on the same line (not while
+		 * check_verifier lets users load: tu_unpriv_lock) */
+		int lock = tu_unpriv_lock();
+
 		rc = run_unprivileged(&out, obj);
 		ck_assert_msg(rc == 1 &&
 				      strstr(out, "map 'counts': create: Operation not permitted "
@@ -654,6 +657,7 @@ START_TEST(run_reports_usage_and_input_errors_with_exit_2)
 						  "lacks CAP_BPF, CAP_PERFMON and CAP_NET_ADMIN)"),
 			      "exit %d: %s", rc, out);
 		free(out);
+		tu_unpriv_unlock(lock);
 	}
 	rc = tu_runf(&out, "'%s' frobnicate", tu_tool("ebpf-load"));
 	ck_assert_msg(rc == 2 && strstr(out, "unknown command 'frobnicate'"), "exit %d: %s", rc,

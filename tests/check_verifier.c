@@ -33,13 +33,29 @@
  *         is saved to tests/corpus/verifier/; a crash, a timeout or exit 2 fails and is saved;
  *         other disagreements are counted and listed.
  *
+ * Without privileges: tests/verifier/unpriv/NAME.s are socket filters that carry a second
+ * line, `; kernel-unpriv: accept|reject: MSG`, what BPF_PROG_LOAD says to uid 65534 without
+ * capabilities (their `; kernel:` line is checked with the corpus above). Tests:
+ *
+ *   unpriv_corpus_covers_both_verdicts_and_privilege_differences
+ *         at least 40 files with both lines, both verdicts, and many where privilege changes
+ *         the verdict or the message
+ *   unpriv_recorded_verdict_matches_the_kernel
+ *         as root: kernel.unprivileged_bpf_disabled 2 is set to 0 for the loads (1 cannot be
+ *         undone: a note, never a failure), a child drops to uid/gid 65534 (no capabilities
+ *         left, checked) and loads every file, maps and all; the sysctl is written back
+ *         right after, checked, and again by the tcase's unchecked teardown and at the end
+ *         of main, whatever failed in between. Verdicts and messages must be the recorded
+ *   simulator_agrees_unprivileged
+ *         ebpf-verify --unpriv against those lines: verdicts and messages word for word
+ *
  * Until ebpf-verify is built the simulator tests say so and pass; the kernel half still runs
  * (and 200 fuzz programs check the generator). Without a usable bpf() (not root) the kernel
  * half is skipped and the corpus is compared with its recorded verdicts; with neither the
  * suite skips (77; 99 under EBPF_REQUIRE_KERNEL=1).
  *
  * Maintenance: `tests/check_verifier --record FILE.s...` loads each file into the running
- * kernel and rewrites its `; kernel:` line. Environment: EBPF_VERIFY_FUZZ_N (programs, default
+ * kernel and rewrites its `; kernel:` line (and its `; kernel-unpriv:` line, unprivileged). Environment: EBPF_VERIFY_FUZZ_N (programs, default
  * 2000), EBPF_VERIFY_FUZZ_SEED (first seed, default 1), EBPF_VERIFY_FUZZ_VERBOSE (print each
  * kernel verdict), EBPF_VERIFY_FUZZ_SAVE_ALL (keep every verdict disagreement, not only the
  * unsafe ones), EBPF_VERIFY_TIMEOUT (seconds per ebpf-verify run, default 20).
@@ -54,7 +70,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <grp.h>
+#include <linux/capability.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
+#include <sys/syscall.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "asm/asm.h"
@@ -86,8 +107,11 @@ struct oresult {
 static char tmpdir[256];
 static int kernel_ok; /* bpf() can load programs here */
 static int have_sim;  /* ebpf-verify is built */
-static char **corpus; /* tests/verifier/NAME.s then tests/corpus/verifier/NAME.s */
+static char **corpus; /* tests/verifier/NAME.s, tests/verifier/unpriv/NAME.s, then
+		       * tests/corpus/verifier/NAME.s */
 static int ncorpus;
+static char **ucorpus; /* tests/verifier/unpriv/NAME.s: also verified without privileges */
+static int nucorpus;
 static char **clang_objs; /* built in tmpdir by the parent; NULL without clang */
 static int nclang_objs;
 
@@ -225,23 +249,33 @@ static int assemble_file(const char *src, const char *objpath, char *err, size_t
 	return rc;
 }
 
-/* Load every program of the object at @objpath into the kernel; verdicts into @r. */
-static void kernel_verify(const char *objpath, struct oresult *r)
+/* Read the object at @objpath; NULL with the reason in r->err. */
+static struct obj *obj_read_for(const char *objpath, struct oresult *r)
 {
-	struct ldr_opts opts = {.name = objpath};
-	struct ldr_loaded *l = NULL;
 	struct obj *o = NULL;
 	struct diag d;
 
-	memset(r, 0, sizeof(*r));
 	diag_init(&d);
 	if (obj_read_file(objpath, &o, &d) != 0) {
 		char *m = diag_text(&d);
 
 		snprintf(r->err, sizeof(r->err), "%s: cannot read:\n%s", objpath, m);
 		free(m);
-		goto out;
+		obj_free(o);
+		o = NULL;
 	}
+	diag_fini(&d);
+	return o;
+}
+
+/* Load every program of @o (read from @objpath) into the kernel; verdicts into @r (zeroed). */
+static void kernel_verify_obj(struct obj *o, const char *objpath, struct oresult *r)
+{
+	struct ldr_opts opts = {.name = objpath};
+	struct ldr_loaded *l = NULL;
+	struct diag d;
+
+	diag_init(&d);
 	ldr_obj_load(o, &opts, &l, &d);
 	if (!l) {
 		snprintf(r->err, sizeof(r->err), "%s: nothing loaded (out of memory)", objpath);
@@ -275,8 +309,154 @@ static void kernel_verify(const char *objpath, struct oresult *r)
 	}
 out:
 	ldr_loaded_free(l);
-	obj_free(o);
 	diag_fini(&d);
+}
+
+/* Load every program of the object at @objpath into the kernel; verdicts into @r. */
+static void kernel_verify(const char *objpath, struct oresult *r)
+{
+	struct obj *o;
+
+	memset(r, 0, sizeof(*r));
+	o = obj_read_for(objpath, r);
+	if (o)
+		kernel_verify_obj(o, objpath, r);
+	obj_free(o);
+}
+
+/*
+ * ---- unprivileged loads ----
+ *
+ * kernel.unprivileged_bpf_disabled: 0 lets users without capabilities load socket filters,
+ * 1 forbids it until the next boot, 2 forbids it but an administrator may write 0 or 1. When
+ * it is 2 the unprivileged comparison sets it to 0 for the loads and writes 2 back right
+ * after them, in the same (forked) test; the tcase's unchecked teardown and the end of main
+ * write it back again whatever happened in between (a failed assertion, a timeout). 1 is
+ * never written: it cannot be undone.
+ */
+#define UNPRIV_SYSCTL "/proc/sys/kernel/unprivileged_bpf_disabled"
+#define NOBODY	      65534
+
+static int unpriv_at_start = -1; /* the sysctl when the suite started; -1: unreadable */
+
+static int unpriv_sysctl_read(void)
+{
+	char *s = tu_read_file(UNPRIV_SYSCTL, NULL);
+	int v = s && isdigit((unsigned char)s[0]) ? atoi(s) : -1;
+
+	free(s);
+	return v;
+}
+
+static int unpriv_sysctl_write(int v)
+{
+	char s[4];
+
+	snprintf(s, sizeof(s), "%d\n", v);
+	return tu_write_file(UNPRIV_SYSCTL, s, strlen(s));
+}
+
+/* Put the sysctl back to 2 when this suite found it at 2 and it is 0 now. Any path, any
+ * number of times. */
+static void unpriv_sysctl_restore(void)
+{
+	if (unpriv_at_start == 2 && unpriv_sysctl_read() == 0 && unpriv_sysctl_write(2) != 0)
+		fprintf(stderr, "check_verifier: cannot write 2 back to %s: %s\n", UNPRIV_SYSCTL,
+			strerror(errno));
+}
+
+/* Let unprivileged users load programs: 0 (the sysctl is 0, written from 2 if need be), or -1
+ * and why not in @why. */
+static int unpriv_sysctl_open(char *why, size_t len)
+{
+	int v = unpriv_sysctl_read();
+
+	if (v == 0 || (v == 2 && unpriv_sysctl_write(0) == 0))
+		return 0;
+	if (v == 1)
+		snprintf(why, len,
+			 "kernel.unprivileged_bpf_disabled is 1, which only a reboot undoes (this "
+			 "test never writes 1, and cannot write 0 over it): unprivileged verdicts "
+			 "are not compared with the kernel");
+	else if (v == 2)
+		snprintf(why, len, "cannot write 0 to %s: %s", UNPRIV_SYSCTL, strerror(errno));
+	else
+		snprintf(why, len, "cannot read %s", UNPRIV_SYSCTL);
+	return -1;
+}
+
+/* Become nobody (uid and gid 65534, no supplementary groups): the uid change clears every
+ * capability, which is checked. 0 or -errno. */
+static int drop_privileges(void)
+{
+	struct __user_cap_header_struct h = {.version = _LINUX_CAPABILITY_VERSION_3};
+	struct __user_cap_data_struct c[_LINUX_CAPABILITY_U32S_3];
+
+	if (setgroups(0, NULL) != 0 || setresgid(NOBODY, NOBODY, NOBODY) != 0 ||
+	    setresuid(NOBODY, NOBODY, NOBODY) != 0 || syscall(SYS_capget, &h, c) != 0)
+		return -errno;
+	for (int i = 0; i < _LINUX_CAPABILITY_U32S_3; i++)
+		if (c[i].effective || c[i].permitted)
+			return -EPERM;
+	return 0;
+}
+
+/* The child of kernel_verify_unpriv: read the objects (the temporary directory is root's),
+ * drop privileges, load each. Its exit status. */
+static int unpriv_child(char *const *objs, int n, struct oresult *r)
+{
+	struct obj **o = calloc((size_t)n, sizeof(*o));
+	int err;
+
+	if (!o)
+		return 1;
+	for (int i = 0; i < n; i++)
+		o[i] = obj_read_for(objs[i], &r[i]);
+	err = drop_privileges();
+	if (err) {
+		snprintf(r[0].err, sizeof(r[0].err),
+			 "cannot become uid %d without capabilities: %s", NOBODY, strerror(-err));
+		return 1;
+	}
+	for (int i = 0; i < n; i++)
+		if (o[i])
+			kernel_verify_obj(o[i], objs[i], &r[i]);
+	return 0;
+}
+
+/*
+ * Load the objects @objs[0..n) as a user without privileges: a child process becomes nobody
+ * and loads each (creating its maps too); verdicts into @r[i]. The sysctl must allow it
+ * (unpriv_sysctl_open). 0, or -1 when the child failed (why in r[0].err).
+ */
+static int kernel_verify_unpriv(char *const *objs, int n, struct oresult *r)
+{
+	size_t size = sizeof(*r) * (size_t)n;
+	struct oresult *shared =
+		mmap(NULL, size, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+	int status = -1;
+	pid_t pid;
+
+	memset(r, 0, size);
+	if (shared == MAP_FAILED) {
+		snprintf(r[0].err, sizeof(r[0].err), "mmap: %s", strerror(errno));
+		return -1;
+	}
+	fflush(NULL);
+	pid = fork();
+	if (pid == 0)
+		_exit(unpriv_child(objs, n, shared));
+	if (pid > 0)
+		while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
+			;
+	memcpy(r, shared, size);
+	munmap(shared, size);
+	if (pid > 0 && WIFEXITED(status) && WEXITSTATUS(status) == 0)
+		return 0;
+	if (!r[0].err[0])
+		snprintf(r[0].err, sizeof(r[0].err), "the unprivileged child failed (status %#x%s)",
+			 status, pid < 0 ? ", no fork" : "");
+	return -1;
 }
 
 /* ---- the simulator ---- */
@@ -348,16 +528,17 @@ static int sim_timeout(void)
 }
 
 /*
- * Run ebpf-verify --json on @objpath, under a timeout: one JSON object per program into @r.
- * r->status: the exit status, 124/137 for a timeout, >= 128 or -1 for a crash.
+ * Run ebpf-verify @flags --json on @objpath, under a timeout: one JSON object per program into
+ * @r. @flags: "" or options ending in a space ("--unpriv "). r->status: the exit status,
+ * 124/137 for a timeout, >= 128 or -1 for a crash.
  */
-static void sim_verify(const char *objpath, struct oresult *r)
+static void sim_verify(const char *objpath, const char *flags, struct oresult *r)
 {
 	char *out = NULL, *line, *save = NULL;
 
 	memset(r, 0, sizeof(*r));
-	r->status = tu_runf(&out, "timeout -k 2 %d '%s' --json '%s' 2>&1", sim_timeout(),
-			    tu_tool("ebpf-verify"), objpath);
+	r->status = tu_runf(&out, "timeout -k 2 %d '%s' %s--json '%s' 2>&1", sim_timeout(),
+			    tu_tool("ebpf-verify"), flags, objpath);
 	if (r->status != 0 && r->status != 1) {
 		const char *what = r->status == 2			  ? "bad input (exit 2)"
 				   : r->status == 124 || r->status == 137 ? "timed out"
@@ -471,15 +652,20 @@ static int tally_report(struct tally *t, const char *title)
 
 /* ---- the recorded verdict of a corpus file ---- */
 
-/* "; kernel: accept" / "; kernel: reject: MSG" in @text: 1 accept, 0 reject, -1 absent. */
-static int recorded_verdict(const char *text, char *msg, size_t len)
+/* The verdict lines: as root, and as a user without privileges (tests/verifier/unpriv/). */
+#define MARK_ROOT   "; kernel:"
+#define MARK_UNPRIV "; kernel-unpriv:"
+
+/* "MARK accept" / "MARK reject: MSG" in @text (@mark: MARK_*): 1 accept, 0 reject, -1
+ * absent. */
+static int recorded_verdict(const char *text, const char *mark, char *msg, size_t len)
 {
 	const char *s = text;
 
 	msg[0] = '\0';
-	while ((s = strstr(s, "; kernel:")) != NULL) {
+	while ((s = strstr(s, mark)) != NULL) {
 		if (s == text || s[-1] == '\n') {
-			const char *v = s + 9, *e;
+			const char *v = s + strlen(mark), *e;
 			size_t n;
 
 			while (*v == ' ')
@@ -550,7 +736,7 @@ START_TEST(corpus_is_large_and_covers_every_type)
 			hand++;
 		ck_assert_msg(text[0] == ';' || text[0] == '#',
 			      "%s: does not open with a comment saying what it tests", corpus[i]);
-		v = recorded_verdict(text, msg, sizeof(msg));
+		v = recorded_verdict(text, MARK_ROOT, msg, sizeof(msg));
 		ck_assert_msg(v >= 0, "%s: no '; kernel: accept' or '; kernel: reject: MSG' line",
 			      corpus[i]);
 		ck_assert_msg(v == 1 || msg[0], "%s: a rejection without the kernel's message",
@@ -574,6 +760,33 @@ START_TEST(corpus_is_large_and_covers_every_type)
 }
 END_TEST
 
+/*
+ * Does the kernel's verdict @r on @src differ from the one recorded on its @mark line (@v,
+ * @msg)? 0, or 1 with what differs in @why.
+ */
+static int kernel_disagrees(const char *src, const char *mark, int v, const char *msg,
+			    const struct oresult *r, char *why, size_t len)
+{
+	const char *how = " (tests/check_verifier --record FILE rewrites the line)";
+
+	if (r->err[0])
+		snprintf(why, len, "%s: %s", src, r->err);
+	else if (r->n != 1)
+		snprintf(why, len, "%s: %zu programs, a corpus file holds one", src, r->n);
+	else if (!r->p[0].known)
+		snprintf(why, len, "%s: no verdict from the kernel: %s", src, r->p[0].msg);
+	else if (r->p[0].accepted != v)
+		snprintf(why, len, "%s: '%s' recorded '%s', the kernel now says %s%s%s", src, mark,
+			 v ? "accept" : "reject", r->p[0].accepted ? "accept" : "reject: ",
+			 r->p[0].accepted ? "" : r->p[0].msg, how);
+	else if (!v && strcmp(r->p[0].msg, msg) != 0)
+		snprintf(why, len, "%s: '%s' recorded message '%s', the kernel now says '%s'%s",
+			 src, mark, msg, r->p[0].msg, how);
+	else
+		return 0;
+	return 1;
+}
+
 START_TEST(recorded_verdict_matches_the_kernel)
 {
 	const char *src = corpus[_i];
@@ -586,24 +799,14 @@ START_TEST(recorded_verdict_matches_the_kernel)
 		return; /* said once in main */
 	text = tu_read_file(src, NULL);
 	ck_assert_msg(text != NULL, "%s: cannot read", src);
-	v = recorded_verdict(text, msg, sizeof(msg));
+	v = recorded_verdict(text, MARK_ROOT, msg, sizeof(msg));
 	ck_assert_msg(v >= 0, "%s: no '; kernel:' line", src);
 	ck_assert_msg(assemble_text(src, text, obj_path_for(src), err, sizeof(err)) == 0, "%s",
 		      err);
 	r = malloc(sizeof(*r));
 	ck_assert(r != NULL);
 	kernel_verify(obj_path_for(src), r);
-	ck_assert_msg(!r->err[0], "%s", r->err);
-	ck_assert_msg(r->n == 1, "%s: %zu programs, a corpus file holds one", src, r->n);
-	ck_assert_msg(r->p[0].known, "%s: no verdict from the kernel: %s", src, r->p[0].msg);
-	ck_assert_msg(r->p[0].accepted == v, "%s: recorded '%s', the kernel now says %s%s%s", src,
-		      v ? "accept" : "reject",
-		      r->p[0].accepted ? "accept" : "reject: ", r->p[0].accepted ? "" : r->p[0].msg,
-		      " (tests/check_verifier --record FILE rewrites the line)");
-	if (!v)
-		ck_assert_msg(!strcmp(r->p[0].msg, msg),
-			      "%s: recorded message '%s', the kernel now says '%s'", src, msg,
-			      r->p[0].msg);
+	ck_assert_msg(!kernel_disagrees(src, MARK_ROOT, v, msg, r, err, sizeof(err)), "%s", err);
 	free(r);
 	free(text);
 }
@@ -621,23 +824,20 @@ static int sim_absent_note(const char *what)
 }
 
 /*
- * The reference is each file's recorded verdict: recorded_verdict_matches_the_kernel checks
- * every one against the running kernel, so loading the corpus a second time would only cost
- * time, and without a kernel the comparison still runs.
+ * ebpf-verify @flags on each of @files[0..n) against the verdict recorded on its @mark line,
+ * into @t (tally_init'ed). Returns the files that could not be compared (unreadable, not
+ * assembling, no verdict line).
  */
-START_TEST(simulator_agrees_on_the_corpus)
+static int sim_against_recorded(char *const *files, int n, const char *mark, const char *flags,
+				struct tally *t)
 {
 	struct oresult *s = malloc(sizeof(*s));
-	struct tally t;
 	char err[4096];
 	int failures = 0;
 
 	ck_assert(s != NULL);
-	if (sim_absent_note("corpus"))
-		goto out;
-	tally_init(&t);
-	for (int i = 0; i < ncorpus; i++) {
-		const char *src = corpus[i], *obj = obj_path_for(src);
+	for (int i = 0; i < n; i++) {
+		const char *src = files[i], *obj = obj_path_for(src);
 		char *text = tu_read_file(src, NULL);
 		struct pverdict ref = {0};
 		int v;
@@ -648,26 +848,42 @@ START_TEST(simulator_agrees_on_the_corpus)
 			free(text);
 			continue;
 		}
-		v = recorded_verdict(text, ref.msg, sizeof(ref.msg));
+		v = recorded_verdict(text, mark, ref.msg, sizeof(ref.msg));
 		free(text);
 		if (v < 0) {
-			fprintf(stderr, "%s: no '; kernel:' line\n", src);
+			fprintf(stderr, "%s: no '%s' line\n", src, mark);
 			failures++;
 			continue;
 		}
 		ref.known = 1;
 		ref.accepted = v == 1;
-		sim_verify(obj, s);
+		sim_verify(obj, flags, s);
 		snprintf(ref.name, sizeof(ref.name), "%s", s->n == 1 ? s->p[0].name : "?");
-		tally_add(&t, base_name(src), &ref, s); /* a crash is a disagreement row */
+		tally_add(t, base_name(src), &ref, s); /* a crash is a disagreement row */
 	}
+	free(s);
+	return failures;
+}
+
+/*
+ * The reference is each file's recorded verdict: recorded_verdict_matches_the_kernel checks
+ * every one against the running kernel, so loading the corpus a second time would only cost
+ * time, and without a kernel the comparison still runs.
+ */
+START_TEST(simulator_agrees_on_the_corpus)
+{
+	struct tally t;
+	int failures;
+
+	if (sim_absent_note("corpus"))
+		return;
+	tally_init(&t);
+	failures = sim_against_recorded(corpus, ncorpus, MARK_ROOT, "", &t);
 	failures += tally_report(&t, "corpus, ebpf-verify against the kernel's recorded verdicts");
 	ck_assert_msg(failures == 0,
 		      "%d corpus programs where ebpf-verify and the kernel disagree on the verdict "
 		      "or ebpf-verify failed (the table is above)",
 		      failures);
-out:
-	free(s);
 }
 END_TEST
 
@@ -706,7 +922,7 @@ START_TEST(simulator_agrees_on_progs_and_clang_objects)
 			failures++;
 			continue;
 		}
-		sim_verify(obj, s); /* a crash shows as a disagreement row per program */
+		sim_verify(obj, "", s); /* a crash shows as a disagreement row per program */
 		for (size_t p = 0; p < k->n; p++) {
 			char label[256];
 
@@ -1230,7 +1446,7 @@ START_TEST(fuzz_simulator_never_accepts_what_the_kernel_rejects_for_safety)
 			free(text);
 			continue;
 		}
-		sim_verify(obj, s);
+		sim_verify(obj, "", s);
 		sv = find_prog(s, kv->name);
 		if (s->status == 126 || s->status == 127) {
 			broken++; /* the binary could not run: nothing to keep */
@@ -1287,6 +1503,119 @@ out:
 }
 END_TEST
 
+/* ---- without privileges: tests/verifier/unpriv/ ---- */
+
+START_TEST(unpriv_corpus_covers_both_verdicts_and_privilege_differences)
+{
+	int accepted = 0, rejected = 0, differ = 0;
+
+	for (int i = 0; i < nucorpus; i++) {
+		char msg[MSGLEN], rmsg[MSGLEN];
+		char *text = tu_read_file(ucorpus[i], NULL);
+		int v, root;
+
+		ck_assert_msg(text != NULL, "%s: cannot read", ucorpus[i]);
+		v = recorded_verdict(text, MARK_UNPRIV, msg, sizeof(msg));
+		root = recorded_verdict(text, MARK_ROOT, rmsg, sizeof(rmsg));
+		free(text);
+		ck_assert_msg(v >= 0 && root >= 0, "%s: needs both a '%s' and a '%s' line",
+			      ucorpus[i], MARK_UNPRIV, MARK_ROOT);
+		ck_assert_msg(v == 1 || msg[0], "%s: a rejection without the kernel's message",
+			      ucorpus[i]);
+		v ? accepted++ : rejected++;
+		differ += v != root || strcmp(msg, rmsg) != 0;
+	}
+	fprintf(stderr,
+		"unpriv corpus: %d files, %d accepted and %d rejected without privileges, %d "
+		"with another verdict or message as root\n",
+		nucorpus, accepted, rejected, differ);
+	ck_assert_msg(nucorpus >= 40, "tests/verifier/unpriv holds %d programs, fewer than 40",
+		      nucorpus);
+	ck_assert_msg(accepted >= 10 && rejected >= 10 && differ >= 10,
+		      "unbalanced unpriv corpus: %d accepted, %d rejected, %d differ from root",
+		      accepted, rejected, differ);
+}
+END_TEST
+
+/*
+ * Each file of tests/verifier/unpriv/ loaded by a user without capabilities (uid 65534) gets
+ * the verdict and message of its '; kernel-unpriv:' line. The sysctl is opened around the
+ * loads only and checked to be back afterwards.
+ */
+START_TEST(unpriv_recorded_verdict_matches_the_kernel)
+{
+	struct oresult *r = calloc((size_t)nucorpus, sizeof(*r));
+	char **objs = calloc((size_t)nucorpus, sizeof(*objs));
+	char why[4096];
+	int bad = 0, loaded, after, lock;
+
+	ck_assert(r && objs);
+	if (!kernel_ok)
+		goto out; /* said once in main */
+	for (int i = 0; i < nucorpus; i++) {
+		objs[i] = strdup(obj_path_for(ucorpus[i]));
+		ck_assert_msg(assemble_file(ucorpus[i], objs[i], why, sizeof(why)) == 0, "%s", why);
+	}
+	lock = tu_unpriv_lock(); /* no suite counts on EPERM for users meanwhile */
+	if (unpriv_sysctl_open(why, sizeof(why)) != 0) {
+		tu_unpriv_unlock(lock);
+		fprintf(stderr, "note: %s\n", why);
+		/* 1 is no failure of this machine's setup we could mend, even when required */
+		ck_assert_msg(unpriv_sysctl_read() == 1 || !tu_kernel_required(), "%s", why);
+		goto out;
+	}
+	loaded = kernel_verify_unpriv(objs, nucorpus, r);
+	unpriv_sysctl_restore();
+	tu_unpriv_unlock(lock);
+	after = unpriv_sysctl_read();
+	ck_assert_msg(unpriv_at_start != 2 || after == 2,
+		      "%s is %d after the unprivileged loads, not 2 again", UNPRIV_SYSCTL, after);
+	ck_assert_msg(loaded == 0, "%s", r[0].err);
+	for (int i = 0; i < nucorpus; i++) {
+		char msg[MSGLEN];
+		char *text = tu_read_file(ucorpus[i], NULL);
+		int v = text ? recorded_verdict(text, MARK_UNPRIV, msg, sizeof(msg)) : -1;
+
+		free(text);
+		if (v < 0 ||
+		    kernel_disagrees(ucorpus[i], MARK_UNPRIV, v, msg, &r[i], why, sizeof(why))) {
+			fprintf(stderr, "%s\n", v < 0 ? ucorpus[i] : why);
+			bad++;
+		}
+	}
+	fprintf(stderr, "unpriv: %d programs loaded as uid %d, %d as recorded\n", nucorpus, NOBODY,
+		nucorpus - bad);
+	ck_assert_msg(bad == 0, "%d unprivileged verdicts differ from the recorded ones", bad);
+out:
+	for (int i = 0; i < nucorpus; i++)
+		free(objs[i]);
+	free(objs);
+	free(r);
+}
+END_TEST
+
+/* ebpf-verify --unpriv against the recorded unprivileged verdicts: verdicts and messages. */
+START_TEST(simulator_agrees_unprivileged)
+{
+	struct tally t;
+	int failures;
+
+	if (sim_absent_note("unpriv"))
+		return;
+	tally_init(&t);
+	failures = sim_against_recorded(ucorpus, nucorpus, MARK_UNPRIV, "--unpriv ", &t);
+	failures += tally_report(&t, "unpriv corpus, ebpf-verify --unpriv against the kernel's "
+				     "recorded unprivileged verdicts");
+	ck_assert_msg(failures == 0,
+		      "%d unpriv programs where ebpf-verify --unpriv and the kernel disagree on "
+		      "the verdict or ebpf-verify failed (the table is above)",
+		      failures);
+	ck_assert_msg(t.msg_agree == t.msg_checked,
+		      "ebpf-verify --unpriv words %d of %d rejections differently from the kernel",
+		      t.msg_checked - t.msg_agree, t.msg_checked);
+}
+END_TEST
+
 /* ---- setup ---- */
 
 /* Can this process load a program? (root or CAP_BPF, bpf() not disabled) */
@@ -1335,54 +1664,99 @@ static void build_clang_objects(void)
 	}
 }
 
-/* --record FILE...: load each file and rewrite its "; kernel:" line with the verdict. */
+/* Rewrite the @mark line of @path with the verdict @p (add it on top when absent). 0 or -1. */
+static int rewrite_verdict(const char *path, const char *mark, const struct pverdict *p)
+{
+	char line[MSGLEN + 32];
+	char *text = tu_read_file(path, NULL), *at, *eol;
+	FILE *f;
+
+	snprintf(line, sizeof(line), "%s %s%s", mark,
+		 p->accepted ? "accept" : "reject: ", p->accepted ? "" : p->msg);
+	printf("%s\t%s\n", path, line);
+	f = text ? fopen(path, "w") : NULL;
+	if (!f) {
+		free(text);
+		return -1;
+	}
+	at = strstr(text, mark);
+	if (at) {
+		eol = strchr(at, '\n');
+		fprintf(f, "%.*s%s%s", (int)(at - text), text, line, eol ? eol : "\n");
+	} else {
+		fprintf(f, "%s\n%s", line, text);
+	}
+	fclose(f);
+	free(text);
+	return 0;
+}
+
+/* A verdict from @r for the single program of @path, or NULL (said on stderr). */
+static const struct pverdict *one_verdict(const char *path, const struct oresult *r)
+{
+	if (!r->err[0] && r->n == 1 && r->p[0].known)
+		return &r->p[0];
+	fprintf(stderr, "%s: no verdict: %s %s\n", path, r->err, r->n ? r->p[0].msg : "");
+	return NULL;
+}
+
+/*
+ * --record FILE...: load each file and rewrite its "; kernel:" line with the verdict; files
+ * with a "; kernel-unpriv:" line are loaded again without privileges for that line.
+ */
 static int record(int argc, char **argv)
 {
-	struct oresult *r = malloc(sizeof(*r));
-	int bad = 0;
+	struct oresult *r = calloc((size_t)argc + 1, sizeof(*r));
+	char **uobjs = calloc((size_t)argc + 1, sizeof(*uobjs));
+	char **upaths = calloc((size_t)argc + 1, sizeof(*upaths));
+	char why[4096];
+	int bad = 0, nu = 0, lock;
 
-	if (!r || !kernel_probe())
+	if (!r || !uobjs || !upaths || !kernel_probe())
 		return 2;
 	for (int i = 0; i < argc; i++) {
-		char err[4096], line[MSGLEN + 32];
-		char *text = tu_read_file(argv[i], NULL), *at, *eol;
-		FILE *f;
+		char *text = tu_read_file(argv[i], NULL);
+		const struct pverdict *p;
 
 		if (!text ||
-		    assemble_text(argv[i], text, obj_path_for(argv[i]), err, sizeof(err)) != 0) {
-			fprintf(stderr, "%s\n", text ? err : "cannot read");
+		    assemble_text(argv[i], text, obj_path_for(argv[i]), why, sizeof(why)) != 0) {
+			fprintf(stderr, "%s\n", text ? why : "cannot read");
 			bad++;
 			free(text);
 			continue;
 		}
-		kernel_verify(obj_path_for(argv[i]), r);
-		if (r->err[0] || r->n != 1 || !r->p[0].known) {
-			fprintf(stderr, "%s: no verdict: %s %s\n", argv[i], r->err,
-				r->n ? r->p[0].msg : "");
-			bad++;
-			free(text);
-			continue;
+		if (strstr(text, MARK_UNPRIV)) {
+			upaths[nu] = argv[i];
+			uobjs[nu++] = strdup(obj_path_for(argv[i]));
 		}
-		snprintf(line, sizeof(line), "; kernel: %s%s",
-			 r->p[0].accepted ? "accept" : "reject: ",
-			 r->p[0].accepted ? "" : r->p[0].msg);
-		printf("%s\t%s\n", argv[i], line);
-		at = strstr(text, "; kernel:");
-		f = fopen(argv[i], "w");
-		if (!f) {
-			bad++;
-			free(text);
-			continue;
-		}
-		if (at) {
-			eol = strchr(at, '\n');
-			fprintf(f, "%.*s%s%s", (int)(at - text), text, line, eol ? eol : "\n");
-		} else {
-			fprintf(f, "%s\n%s", line, text);
-		}
-		fclose(f);
 		free(text);
+		kernel_verify(obj_path_for(argv[i]), r);
+		p = one_verdict(argv[i], r);
+		bad += !p || rewrite_verdict(argv[i], MARK_ROOT, p) != 0;
 	}
+	lock = nu ? tu_unpriv_lock() : -1;
+	if (nu && unpriv_sysctl_open(why, sizeof(why)) != 0) {
+		fprintf(stderr, "%s\n", why);
+		bad += nu;
+	} else if (nu) {
+		int rc = kernel_verify_unpriv(uobjs, nu, r);
+
+		unpriv_sysctl_restore();
+		tu_unpriv_unlock(lock);
+		lock = -1;
+		for (int i = 0; i < nu; i++) {
+			const struct pverdict *p = rc == 0 ? one_verdict(upaths[i], &r[i]) : NULL;
+
+			bad += !p || rewrite_verdict(upaths[i], MARK_UNPRIV, p) != 0;
+		}
+		if (rc)
+			fprintf(stderr, "%s\n", r[0].err);
+	}
+	tu_unpriv_unlock(lock);
+	for (int i = 0; i < nu; i++)
+		free(uobjs[i]);
+	free(uobjs);
+	free(upaths);
 	free(r);
 	return bad ? 1 : 0;
 }
@@ -1403,6 +1777,15 @@ static Suite *verifier_suite(void)
 	tcase_add_test(tc, simulator_agrees_on_progs_and_clang_objects);
 	tcase_add_test(tc, fuzz_simulator_never_accepts_what_the_kernel_rejects_for_safety);
 	suite_add_tcase(s, tc);
+
+	tc = tcase_create("unpriv");
+	tcase_set_timeout(tc, 300);
+	/* runs in this process whatever the forked tests did: the sysctl is back to 2 */
+	tcase_add_unchecked_fixture(tc, NULL, unpriv_sysctl_restore);
+	tcase_add_test(tc, unpriv_corpus_covers_both_verdicts_and_privilege_differences);
+	tcase_add_test(tc, unpriv_recorded_verdict_matches_the_kernel);
+	tcase_add_test(tc, simulator_agrees_unprivileged);
+	suite_add_tcase(s, tc);
 	return s;
 }
 
@@ -1420,12 +1803,17 @@ int main(int argc, char **argv)
 	}
 	snprintf(tmpdir, sizeof(tmpdir), "%s", t);
 	if (argc > 1 && !strcmp(argv[1], "--record")) {
+		unpriv_at_start = unpriv_sysctl_read();
 		failed = record(argc - 2, argv + 2);
 		tu_rmrf(tmpdir);
 		return failed;
 	}
+	unpriv_at_start = unpriv_sysctl_read();
 	snprintf(pat, sizeof(pat), "%s/tests/verifier/*.s", tu_srcdir());
 	append_files(&corpus, &ncorpus, pat);
+	snprintf(pat, sizeof(pat), "%s/tests/verifier/unpriv/*.s", tu_srcdir());
+	append_files(&corpus, &ncorpus, pat);
+	append_files(&ucorpus, &nucorpus, pat);
 	snprintf(pat, sizeof(pat), "%s/tests/corpus/verifier/*.s", tu_srcdir());
 	append_files(&corpus, &ncorpus, pat);
 	if (ncorpus == 0) {
@@ -1445,10 +1833,14 @@ int main(int argc, char **argv)
 	srunner_run_all(sr, CK_NORMAL);
 	failed = srunner_ntests_failed(sr);
 	srunner_free(sr);
+	unpriv_sysctl_restore();
 	tu_rmrf(tmpdir);
 	for (int i = 0; i < ncorpus; i++)
 		free(corpus[i]);
 	free(corpus);
+	for (int i = 0; i < nucorpus; i++)
+		free(ucorpus[i]);
+	free(ucorpus);
 	for (int i = 0; i < nclang_objs; i++)
 		free(clang_objs[i]);
 	free(clang_objs);

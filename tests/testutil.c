@@ -9,6 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <dirent.h>
+#include <fcntl.h>
+#include <sys/file.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -198,6 +200,27 @@ int tu_kernel_required(void)
 {
 	const char *s = getenv("EBPF_REQUIRE_KERNEL");
 	return s && strcmp(s, "1") == 0;
+}
+
+int tu_unpriv_lock(void)
+{
+	int fd = open("/tmp/ebpf-tools-unpriv-bpf.lock", O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+
+	if (fd < 0)
+		return -1;
+	while (flock(fd, LOCK_EX) != 0) {
+		if (errno != EINTR) {
+			close(fd);
+			return -1;
+		}
+	}
+	return fd;
+}
+
+void tu_unpriv_unlock(int fd)
+{
+	if (fd >= 0)
+		close(fd); /* releases the lock */
 }
 
 void tu_skip(int kernel, const char *fmt, ...)

@@ -56,6 +56,14 @@ const char *tu_clang(void);
  */
 void tu_skip(int kernel, const char *fmt, ...) __attribute__((format(printf, 2, 3), noreturn));
 /*
+ * tu_unpriv_lock - an exclusive lock held by a suite while kernel.unprivileged_bpf_disabled
+ * may be 0 (check_verifier's unprivileged loads) and by one that counts on bpf() failing
+ * for users (check_load's EPERM test), so that `make -j check` never runs the two at once.
+ * Returns the descriptor to give tu_unpriv_unlock, or -1 when no lock could be had (go on).
+ */
+int tu_unpriv_lock(void);
+void tu_unpriv_unlock(int fd);
+/*
  * tu_require_bpf - a kernel suite can only run as root with a working bpf(): otherwise skip
  * it (tu_skip with kernel set), saying "@why_root: run as root" or why BPF_MAP_CREATE failed.
  * In tu-kernel.c: suites that call it link libloader.a after libtestutil.a.

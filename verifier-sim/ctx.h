@@ -45,6 +45,8 @@ struct vs_ctx_field {
  * load gives), 0 no. */
 int vs_ctx_access(int ptype, int attach, int off, int size, int write, struct vs_ctx_field *f);
 int vs_helper_allowed(int ptype, int id);
+/* Does helper @id need CAP_BPF or CAP_PERFMON (is it refused to unprivileged programs)? */
+int vs_helper_needs_priv(int id);
 int vs_ret_range(int ptype, int attach, int64_t *lo, int64_t *hi);
 
 #endif

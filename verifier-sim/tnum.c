@@ -153,6 +153,7 @@ struct tnum tnum_with_subreg(struct tnum reg, struct tnum subreg)
 
 int tnum_sprint(char *buf, unsigned long len, struct tnum a)
 {
-	return snprintf(buf, len, "(%#llx; %#llx)", (unsigned long long)a.value,
+	/* the kernel's vsnprintf prints 0 with '#' as 0x0, unlike glibc's */
+	return snprintf(buf, len, "(0x%llx; 0x%llx)", (unsigned long long)a.value,
 			(unsigned long long)a.mask);
 }

@@ -78,6 +78,8 @@ struct env {
 	uint8_t *async_cb;     /* per function start slot: an async callback (its own root) */
 	int *subprog_of;       /* per slot: first slot of its function */
 	struct slist **sl;     /* per slot: checkpoints */
+	uint8_t *alu_state;    /* per slot: unprivileged pointer ALU masking (SAN_*), 0: none */
+	uint32_t *alu_limit;   /* per slot: its mask's room, the same on every path */
 	struct vs_state **all; /* every checkpoint, for freeing */
 	size_t nall, allcap;
 	struct pending *stack;
@@ -373,6 +375,25 @@ static struct vs_frame *stack_frame_of(struct env *e, const struct vs_reg *r)
 	return e->cur->frame[r->frameno <= e->cur->curframe ? r->frameno : e->cur->curframe];
 }
 
+/*
+ * Unprivileged reads stay within the stack the frame has allocated so far, the slots
+ * written (or read by root) down to the lowest (check_stack_slot_within_bounds); below it a
+ * read is refused before its bytes are looked at. @off: the constant offset from the
+ * frame pointer (pointer and instruction offsets), printed as the kernel does without the
+ * pointer's own.
+ */
+static int stack_read_allocated(struct env *e, int regno, int off, int size, int printed_off)
+{
+	const struct vs_reg *r = reg(e, regno);
+
+	if (!e->o->unpriv || off >= -stack_frame_of(e, r)->nslots * 8)
+		return 0;
+	verr(e, e->insn, "invalid read from stack R%d off=%d size=%d", regno, printed_off, size);
+	vnote(e, e->insn, "stack bytes at r10%+d are read before anything below r10%+d is written",
+	      off, -stack_frame_of(e, r)->nslots * 8);
+	return -EACCES;
+}
+
 static int stack_write(struct env *e, int regno, int off, int size, int value_regno,
 		       const struct vs_reg *imm)
 {
@@ -444,15 +465,18 @@ static int stack_read(struct env *e, int regno, int off, int size, int value_reg
 		vs_reg_unknown(&out);
 		goto out;
 	}
+	if ((err = stack_read_allocated(e, regno, off + (int)ptr->var.value, size, off)))
+		return err;
 	off += (int)ptr->var.value;
-	if (off % size && 0)
-		return -EACCES;
 	s = &f->slots[0];
 	{
 		int spi = (-off - 1) / 8;
 
 		if (spi < f->nslots && f->slots[spi].type[0] == VS_SLOT_SPILL && size == 8 &&
 		    (-off) % 8 == 0) {
+			/* an atomic's read: the spilled value is used as a number */
+			if (value_regno < 0 && e->o->unpriv && is_ptr(&f->slots[spi].spill))
+				return verr(e, e->insn, "leaking pointer from stack off %d", off);
 			out = f->slots[spi].spill;
 			goto out;
 		}
@@ -837,10 +861,141 @@ static int sane_offset(struct env *e, const struct vs_reg *r, int type)
 	return 1;
 }
 
-static int ptr_arith(struct env *e, int dst, const struct vs_reg *ptr, const struct vs_reg *sc,
-		     int op, int is64)
+/*
+ * Spectre v1 for unprivileged programs (the kernel's sanitize_ptr_alu). A pointer moved by
+ * a register is masked at run time to the room it has in its object, so the register's
+ * sign must be known and the pointer must be one whose room is known (stack or map value).
+ * The mask is one per instruction: every path through it must need the same one (its
+ * direction and the room the move took), else "different maps, paths or scalars".
+ * Immediates need no mask. Not modelled: the speculative path the kernel also walks with
+ * the unmoved pointer.
+ */
+enum { SAN_SRC = 1, SAN_DST = 2, SAN_NEG = 4, SAN_IMM = 8 }; /* the kernel's BPF_ALU_* */
+
+struct sanitize {
+	int active, left; /* a mask is needed; it masks towards lower addresses */
+	uint8_t state;	  /* SAN_* */
+	int64_t limit;	  /* the pointer's room before the operation */
+};
+
+static const char san_prohibited[] = "pointer arithmetic with it prohibited for !root";
+
+/* retrieve_ptr_limit: the room @r has towards lower (@left) or higher addresses into *@out.
+ * 0; -1 for a pointer without a known room; 1 when it has none left. */
+static int ptr_room(const struct env *e, const struct vs_reg *r, int left, int64_t *out)
+{
+	int64_t max;
+
+	if (r->type == VS_STACK) {
+		max = VS_STACK_SIZE + left;
+		*out = -((int64_t)r->var.value + r->off);
+	} else if (r->type == VS_MAP_VALUE) {
+		max = e->p->maps[r->map].value_size;
+		*out = (left ? r->smin : (int64_t)r->umax) + r->off;
+	} else {
+		return -1;
+	}
+	return (uint64_t)*out >= (uint64_t)max;
+}
+
+/* Before the operation: @off_regno holds @sc (-1: an immediate), @ptr_regno @ptr. */
+static int sanitize_ptr(struct env *e, int dst, int ptr_regno, int off_regno,
+			const struct vs_reg *ptr, const struct vs_reg *sc, int op,
+			struct sanitize *san)
+{
+	int off_neg = sc->smin < 0, room;
+
+	memset(san, 0, sizeof(*san));
+	if (!e->o->unpriv || off_regno < 0 || (op != VS_OP_ADD && op != VS_OP_SUB))
+		return 0;
+	if (!tnum_is_const(sc->var) && (sc->smin < 0) != (sc->smax < 0)) {
+		verr(e, e->insn, "R%d has unknown scalar with mixed signed bounds, %s", off_regno,
+		     san_prohibited);
+		vnote(e, e->insn,
+		      "unprivileged pointer arithmetic needs R%d's sign known: check "
+		      "it against 0 first",
+		      off_regno);
+		return -EACCES;
+	}
+	san->left = (op == VS_OP_ADD) == off_neg;
+	room = ptr_room(e, ptr, san->left, &san->limit);
+	if (room < 0) {
+		verr(e, e->insn, "R%d has pointer with unsupported alu operation, %s", ptr_regno,
+		     san_prohibited);
+		vnote(e, e->insn,
+		      "unprivileged programs move only stack and map value "
+		      "pointers by a register");
+		return -EACCES;
+	}
+	if (room)
+		return verr(e, e->insn, "R%d tried to %s beyond pointer bounds, %s", dst,
+			    op == VS_OP_ADD ? "add" : "sub", san_prohibited);
+	san->active = 1;
+	san->state = (uint8_t)((off_neg ? SAN_NEG : 0) | (tnum_is_const(sc->var) ? SAN_IMM : 0) |
+			       (ptr_regno == dst ? SAN_SRC : SAN_DST));
+	return 0;
+}
+
+/*
+ * After it, @dst holding the result: unprivileged pointers stay inside their object
+ * (sanitize_check_bounds: stack pointers at a constant offset in the frame, map value
+ * pointers within the value), then the mask of @san is committed for the instruction.
+ */
+static int sanitize_result(struct env *e, int dst, int op, const struct sanitize *san)
+{
+	const struct vs_reg *d = reg(e, dst);
+	int off = d->off + (int)d->var.value;
+	int64_t limit;
+
+	if (!e->o->unpriv)
+		return 0;
+	if (d->type == VS_STACK && !tnum_is_const(d->var)) {
+		char tb[64];
+
+		tnum_sprint(tb, sizeof(tb), d->var);
+		return verr(e, e->insn,
+			    "R%d variable stack access prohibited for !root, var_off=%s off=%d",
+			    dst, tb, off);
+	}
+	if (d->type == VS_STACK && (off >= 0 || off < -VS_STACK_SIZE))
+		return verr(e, e->insn,
+			    "R%d stack pointer arithmetic goes out of range, prohibited for !root; "
+			    "off=%d",
+			    dst, off);
+	if (d->type == VS_MAP_VALUE &&
+	    region_access(e, dst, d->off, 1, e->p->maps[d->map].value_size, "map value")) {
+		vmsg2(e,
+		      "R%d pointer arithmetic of map value goes out of range, prohibited for "
+		      "!root",
+		      dst);
+		return -EACCES;
+	}
+	if (!san->active)
+		return 0;
+	if (ptr_room(e, d, san->left, &limit))
+		return verr(e, e->insn, "R%d tried to %s beyond pointer bounds, %s", dst,
+			    op == VS_OP_ADD ? "add" : "sub", san_prohibited);
+	limit = san->limit > limit ? san->limit - limit : limit - san->limit;
+	if (e->alu_state[e->insn] &&
+	    (e->alu_state[e->insn] != san->state || e->alu_limit[e->insn] != (uint32_t)limit)) {
+		verr(e, e->insn, "R%d tried to %s from different maps, paths or scalars, %s", dst,
+		     op == VS_OP_ADD ? "add" : "sub", san_prohibited);
+		vnote(e, e->insn,
+		      "another path reached this instruction with an offset of other "
+		      "bounds: the run-time mask cannot fit both");
+		return -EACCES;
+	}
+	e->alu_state[e->insn] = san->state;
+	e->alu_limit[e->insn] = (uint32_t)limit;
+	return 0;
+}
+
+/* @off_regno: the register holding @sc, or -1 for an immediate; @ptr_regno: @ptr's. */
+static int ptr_arith(struct env *e, int dst, int ptr_regno, int off_regno, const struct vs_reg *ptr,
+		     const struct vs_reg *sc, int op, int is64)
 {
 	struct vs_reg *d = reg(e, dst), res = *ptr;
+	struct sanitize san;
 
 	if (!is64) {
 		if (op == VS_OP_SUB && !e->o->unpriv) {
@@ -876,6 +1031,8 @@ static int ptr_arith(struct env *e, int dst, const struct vs_reg *ptr, const str
 	}
 	if (!sane_offset(e, sc, ptr->type) || !sane_offset(e, ptr, ptr->type))
 		return -EACCES;
+	if (sanitize_ptr(e, dst, ptr_regno, off_regno, ptr, sc, op, &san))
+		return -EACCES;
 	if (op != VS_OP_ADD && op != VS_OP_SUB) {
 		if (op == VS_OP_AND || op == VS_OP_OR || op == VS_OP_XOR)
 			return verr(e, e->insn, "R%d bitwise operator %s on pointer prohibited",
@@ -896,7 +1053,7 @@ static int ptr_arith(struct env *e, int dst, const struct vs_reg *ptr, const str
 			if (!sane_offset(e, &res, res.type))
 				return -EACCES;
 			*d = res;
-			return 0;
+			return sanitize_result(e, dst, op, &san);
 		}
 	}
 	/* variable offset: bounds of the pointer's variable part */
@@ -918,14 +1075,11 @@ static int ptr_arith(struct env *e, int dst, const struct vs_reg *ptr, const str
 			res.id = ++e->id_gen;
 			res.range = 0;
 		}
-		if (res.type == VS_STACK && e->o->unpriv)
-			return verr(e, e->insn, "R%d variable stack access prohibited for !root",
-				    dst);
 	}
 	if (!sane_offset(e, &res, res.type))
 		return -EACCES;
 	*d = res;
-	return 0;
+	return sanitize_result(e, dst, op, &san);
 }
 
 static int check_alu(struct env *e, const struct isa_insn *in)
@@ -1068,14 +1222,14 @@ static int check_alu(struct env *e, const struct isa_insn *in)
 		return verr(e, e->insn, "R%d pointer %s pointer prohibited", in->dst, alu_str[op]);
 	}
 	if (is_ptr(d))
-		return ptr_arith(e, in->dst, d, &srcv, op, is64);
+		return ptr_arith(e, in->dst, in->dst, srcx ? in->src : -1, d, &srcv, op, is64);
 	if (is_ptr(&srcv)) {
 		struct vs_reg sc = *d;
 
 		if (op == VS_OP_SUB && is64)
 			return verr(e, e->insn, "R%d tried to subtract pointer from scalar",
 				    in->dst);
-		return ptr_arith(e, in->dst, &srcv, &sc, op, is64);
+		return ptr_arith(e, in->dst, in->src, in->dst, &srcv, &sc, op, is64);
 	}
 	{
 		/* rX += K keeps rX linked to its copies, K apart (the kernel's
@@ -1412,18 +1566,24 @@ static int helper_mem(struct env *e, int regno, int64_t size, int write_only, in
 			return 0;
 		}
 		off = r->off + (int)r->var.value;
+		if (!write_only && (err = stack_read_allocated(e, regno, off, (int)size, r->off)))
+			return err;
 		for (int i = 0; i < size; i++) {
 			struct vs_slot *s;
 			uint8_t *b = stack_byte(f, off + i, &s);
 
 			if (write_only) {
+				/* the helper's bytes are written one by one after the call */
+				if (s->type[0] == VS_SLOT_SPILL && is_ptr(&s->spill) &&
+				    e->o->unpriv)
+					return verr(e, e->insn,
+						    "attempt to corrupt spilled pointer on stack");
 				slot_scrub_spill(s);
 				*b = VS_SLOT_MISC;
 				continue;
 			}
 			if (*b == VS_SLOT_INVALID && e->o->unpriv) {
-				verr(e, e->insn,
-				     "invalid indirect read from stack R%d off %d+%d size %lld",
+				verr(e, e->insn, "invalid read from stack R%d off %d+%d size %lld",
 				     regno, off, i, (long long)size);
 				vnote(e, e->insn,
 				      "the helper reads stack bytes at r10%+d that were "
@@ -1432,10 +1592,9 @@ static int helper_mem(struct env *e, int regno, int64_t size, int write_only, in
 				return -EACCES;
 			}
 			if (*b == VS_SLOT_SPILL && is_ptr(&s->spill) && e->o->unpriv)
-				return verr(
-					e, e->insn,
-					"invalid indirect read from stack R%d off %d+%d size %lld",
-					regno, off, i, (long long)size);
+				return verr(e, e->insn,
+					    "invalid read from stack R%d off %d+%d size %lld",
+					    regno, off, i, (long long)size);
 		}
 		return 0;
 	}
@@ -1612,12 +1771,19 @@ static int check_helper(struct env *e, const struct isa_insn *in)
 		return verr(e, e->insn, "program of this type cannot use helper bpf_unspec#0");
 	if (!h)
 		return verr(e, e->insn, "invalid func unknown#%d", in->imm);
-	if (!vs_helper_allowed(e->p->prog_type, h->id)) {
+	if (!vs_helper_allowed(e->p->prog_type, h->id) ||
+	    (e->o->unpriv && vs_helper_needs_priv(h->id))) {
 		verr(e, e->insn, "program of this type cannot use helper %s#%d", h->name, h->id);
-		vnote(e, e->insn, "%s is not available to %s programs", h->name,
-		      isa_progtype_by_id(e->p->prog_type)
-			      ? isa_progtype_by_id(e->p->prog_type)->name
-			      : "these");
+		if (vs_helper_allowed(e->p->prog_type, h->id))
+			vnote(e, e->insn,
+			      "%s needs CAP_BPF or CAP_PERFMON: unprivileged programs "
+			      "cannot call it",
+			      h->name);
+		else
+			vnote(e, e->insn, "%s is not available to %s programs", h->name,
+			      isa_progtype_by_id(e->p->prog_type)
+				      ? isa_progtype_by_id(e->p->prog_type)->name
+				      : "these");
 		return -EINVAL;
 	}
 	if (h->gpl_only && !e->p->gpl) {
@@ -1626,8 +1792,6 @@ static int check_helper(struct env *e, const struct isa_insn *in)
 		vnote(e, e->insn, "%s is GPL-only: declare a GPL-compatible license", h->name);
 		return -EINVAL;
 	}
-	if (e->o->unpriv && (h->id == 6 || h->id == 113 || h->id == 115 || h->id == 177))
-		return verr(e, e->insn, "unknown func %s#%d", h->name, h->id);
 	for (int a = 0; a < 5; a++) {
 		int regno = a + 1, kind = h->args[a];
 		struct vs_reg *r = reg(e, regno);
@@ -2250,6 +2414,32 @@ static void propagate_scalar_id(struct vs_state *st, struct env *e, const struct
 
 static int push_branch(struct env *e, int insn, struct vs_state **out);
 
+static int is_pkt_any(const struct vs_reg *r)
+{
+	return r->type == VS_PKT || r->type == VS_PKT_META || r->type == VS_PKT_END;
+}
+
+/* Pointers that are never NULL, so that a comparison with 0 is decided (the kernel's
+ * reg_not_null: not the context, the stack or packet pointers). */
+static int reg_not_null(const struct vs_reg *r)
+{
+	if (r->maybe_null)
+		return 0;
+	switch (r->type) {
+	case VS_MAP_VALUE:
+	case VS_MAP_KEY:
+	case VS_MAP_PTR:
+	case VS_SOCK:
+	case VS_SOCK_COMMON:
+	case VS_TCP_SOCK:
+	case VS_MEM:
+	case VS_RINGBUF_MEM:
+	case VS_BTF_ID:
+		return 1;
+	}
+	return 0;
+}
+
 static int check_cond_jmp(struct env *e, const struct isa_insn *in, int *next)
 {
 	int is64 = ISA_CLASS(in->code) == ISA_CLASS_JMP, op = ISA_OPC(in->code) >> 4;
@@ -2268,21 +2458,26 @@ static int check_cond_jmp(struct env *e, const struct isa_insn *in, int *next)
 		vs_reg_const(&s, is64 ? (uint64_t)(int64_t)in->imm : (uint32_t)in->imm);
 	}
 	d = reg(e, in->dst);
-	if (e->o->unpriv && is_ptr(d) && !(d->maybe_null && !srcx && in->imm == 0) &&
-	    !(srcx && is_ptr(&s) && (d->type == VS_PKT || d->type == VS_PKT_END)))
-		return verr(e, e->insn, "R%d pointer comparison prohibited", in->dst);
-	if (e->o->unpriv && srcx && is_ptr(&s) && !is_ptr(d))
+	/* unprivileged: packet pointers compare with each other, nothing else with a pointer
+	 * on the right; on the left, see below */
+	if (e->o->unpriv && srcx && is_ptr(&s) && !(is_pkt_any(d) && is_pkt_any(&s)))
 		return verr(e, e->insn, "R%d pointer comparison prohibited", in->src);
 	/* decide */
 	if (d->type == VS_SCALAR && s.type == VS_SCALAR) {
 		taken = vs_branch_taken(d, &s, op, is64 ? 64 : 32);
-	} else if (is_ptr(d) && !d->maybe_null && s.type == VS_SCALAR && tnum_is_const(s.var) &&
-		   s.var.value == 0 && (op == VS_JEQ || op == VS_JNE) && d->type != VS_PKT &&
-		   d->type != VS_PKT_META && d->type != VS_PKT_END && is64) {
+	} else if (reg_not_null(d) && s.type == VS_SCALAR && tnum_is_const(s.var) &&
+		   (is64 ? s.var.value : (uint32_t)s.var.value) == 0 &&
+		   (op == VS_JEQ || op == VS_JNE)) {
 		taken = op == VS_JNE; /* a non-NULL pointer is never 0 */
 	} else {
 		taken = -1;
 	}
+	/* unprivileged: a pointer on the left only in a comparison decided above, a NULL
+	 * check, or a packet range check */
+	if (e->o->unpriv && taken < 0 && is_ptr(d) &&
+	    !(d->maybe_null && !srcx && in->imm == 0 && is64 && (op == VS_JEQ || op == VS_JNE)) &&
+	    !(srcx && is_pkt_any(d) && is_pkt_any(&s)))
+		return verr(e, e->insn, "R%d pointer comparison prohibited", in->dst);
 	e->jmps_processed++;
 	if (taken == 1) {
 		*next = target;
@@ -2795,8 +2990,22 @@ static int check_cfg(struct env *e)
 	for (size_t i = 0; i < n; i++) {
 		int64_t t;
 
-		if (!((raw[i].code == 0x85 && raw[i].src == ISA_PSEUDO_CALL) ||
+		if (!((raw[i].code == 0x85 &&
+		       (raw[i].src == ISA_PSEUDO_CALL || raw[i].src == ISA_PSEUDO_KFUNC_CALL)) ||
 		      (raw[i].code == 0x18 && raw[i].src == ISA_PSEUDO_FUNC)))
+			continue;
+		if (e->o->unpriv) {
+			verr(e, (int)i,
+			     "loading/calling other bpf or kernel functions are allowed for "
+			     "CAP_BPF "
+			     "and CAP_SYS_ADMIN");
+			vnote(e, (int)i,
+			      "an unprivileged program is one function: no calls, "
+			      "callbacks or kfuncs");
+			err = -EPERM;
+			goto out;
+		}
+		if (raw[i].src == ISA_PSEUDO_KFUNC_CALL)
 			continue;
 		t = (int64_t)i + raw[i].imm + 1;
 		if (t < 0 || t >= (int64_t)n) {
@@ -3267,7 +3476,10 @@ int vsim_prog_check(const struct vsim_prog *p, const struct vsim_opts *opts, str
 	e.async_cb = mem_alloc(n);
 	e.subprog_of = mem_alloc(n * sizeof(int));
 	e.sl = mem_alloc(n * sizeof(*e.sl));
-	if (!e.in || !e.prune || !e.bad || !e.depth || !e.async_cb || !e.subprog_of || !e.sl) {
+	e.alu_state = mem_alloc(n);
+	e.alu_limit = mem_alloc(n * sizeof(*e.alu_limit));
+	if (!e.in || !e.prune || !e.bad || !e.depth || !e.async_cb || !e.subprog_of || !e.sl ||
+	    !e.alu_state || !e.alu_limit) {
 		err = -ENOMEM;
 		goto out;
 	}
@@ -3328,6 +3540,8 @@ out:
 	mem_free(e.all);
 	mem_free(e.in);
 	mem_free(e.prune);
+	mem_free(e.alu_state);
+	mem_free(e.alu_limit);
 	mem_free(e.bad);
 	mem_free(e.depth);
 	mem_free(e.async_cb);

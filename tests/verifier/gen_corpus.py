@@ -34,11 +34,10 @@ PKT = ["xdp", "tc"]
 progs = []
 
 
-def P(ty, topic, desc, body, maps=(), lic="GPL", sec=None, subs=""):
-    """One corpus program: TY_TOPIC.s, the body under the program's label, subprograms after."""
-    name = f"{ty}_{topic}"
-    section = sec or TYPES[ty]["sec"]
-    out = [f"; {name}.s - {desc}", "; kernel: ?"]
+def render(name, section, desc, body, maps, lic, subs, marks):
+    """The text of one corpus file: a description, a "; kernel...: ?" line per mark, the
+    program under its label, subprograms after."""
+    out = [f"; {name}.s - {desc}"] + [f"; {m}: ?" for m in marks]
     if lic is not None:
         out.append(f'\t.license "{lic}"')
     for m in maps:
@@ -53,7 +52,14 @@ def P(ty, topic, desc, body, maps=(), lic="GPL", sec=None, subs=""):
         for line in subs.strip("\n").split("\n"):
             line = line.strip()
             out.append(line if line.endswith(":") else "\t" + line)
-    progs.append((name, "\n".join(out) + "\n"))
+    return "\n".join(out) + "\n"
+
+
+def P(ty, topic, desc, body, maps=(), lic="GPL", sec=None, subs=""):
+    """One corpus program: TY_TOPIC.s."""
+    name = f"{ty}_{topic}"
+    progs.append((name, render(name, sec or TYPES[ty]["sec"], desc, body, maps, lic, subs,
+                               ["kernel"])))
 
 
 def sub(label, body):
@@ -1478,21 +1484,249 @@ cb_prog("tc", "user_ringbuf_drain_array_map",
         main="r1 = arr ll\nr2 = cb ll\nr3 = 0\nr4 = 0\ncall bpf_user_ringbuf_drain\n",
         maps=[ARR])
 
+# ---------------------------------------------------------------- without privileges
+# tests/verifier/unpriv/unpriv_TOPIC.s: socket filters (the only type a user without
+# capabilities may load: cgroup skb needs CAP_NET_ADMIN) verified twice, as root ("; kernel:")
+# and as uid 65534 without capabilities ("; kernel-unpriv:"), for what privilege changes:
+# pointer leaks, pointer comparisons and arithmetic (Spectre v1 sanitation), uninitialised
+# stack, helpers, bpf-to-bpf calls and callbacks, loops. Same recording:
+#   tests/check_verifier --record tests/verifier/unpriv/*.s
+uprogs = []
+
+
+def U(topic, desc, body, maps=(), subs="", lic="GPL"):
+    name = f"unpriv_{topic}"
+    uprogs.append((name, render(name, "socket", desc, body, maps, lic, subs,
+                                ["kernel", "kernel-unpriv"])))
+
+
+LOOKUP_OK = LOOKUP_ARR + "if r0 == 0 goto out\n"
+OUT0 = "out:\nr0 = 0\nexit"
+UNKNOWN = "r1 = *(u64 *)(r0 + 0)\n"  # an unknown 64-bit scalar from the map value
+
+# pointer leaks
+U("ret_ctx", "returns the context pointer: a pointer leak as return value.", "r0 = r1\nexit")
+U("ret_fp", "returns the frame pointer.", "r0 = r10\nexit")
+U("ret_fp_plus", "returns r10 - 8, a stack pointer.", "r0 = r10\nr0 += -8\nexit")
+U("ret_map_value", "returns a NULL-checked map value pointer.",
+  LOOKUP_OK + "exit\n" + OUT0, maps=[ARR])
+U("ret_map_ptr", "returns the map pointer itself.", "r0 = arr ll\nexit", maps=[ARR])
+U("ret_scalar_from_map", "returns a number read from a map value: no leak.",
+  LOOKUP_OK + "r0 = *(u64 *)(r0 + 0)\nexit\n" + OUT0, maps=[ARR])
+U("store_ctx_into_map", "stores the context pointer into a map value.",
+  "r6 = r1\n" + LOOKUP_OK + "*(u64 *)(r0 + 0) = r6\n" + OUT0, maps=[ARR])
+U("store_fp_into_map", "stores the frame pointer into a map value.",
+  LOOKUP_OK + "*(u64 *)(r0 + 0) = r10\n" + OUT0, maps=[ARR])
+U("store_value_ptr_into_itself", "stores a map value pointer into the value.",
+  LOOKUP_OK + "*(u64 *)(r0 + 0) = r0\n" + OUT0, maps=[ARR])
+U("store_scalar_into_map", "stores a number into a map value: fine for anyone.",
+  LOOKUP_OK + "r1 = 42\n*(u64 *)(r0 + 0) = r1\n" + OUT0, maps=[ARR])
+U("store_ctx_into_ctx", "stores the context pointer into skb->cb[0].",
+  "*(u32 *)(r1 + 48) = r1\nr0 = 0\nexit")
+U("store_fp_into_ctx", "stores the frame pointer into skb->cb[0].",
+  "*(u32 *)(r1 + 48) = r10\nr0 = 0\nexit")
+U("store_scalar_into_ctx", "stores a number into skb->cb[0].",
+  "r2 = 7\n*(u32 *)(r1 + 48) = r2\nr0 = 0\nexit")
+U("atomic_ptr_into_map", "atomically adds the frame pointer to a map value.",
+  LOOKUP_OK + "lock *(u64 *)(r0 + 0) += r10\n" + OUT0, maps=[ARR])
+U("ptr_to_helper_anything", "passes the context as bpf_tail_call's index (an ANYTHING "
+  "argument): a pointer leaks into the helper.",
+  "r3 = r1\nr2 = jmp ll\ncall bpf_tail_call\nr0 = 0\nexit", maps=[PA])
+U("map_update_spilled_ptr", "bpf_map_update_elem with a value on the stack that holds a "
+  "spilled pointer.",
+  "*(u64 *)(r10 - 16) = r1\n*(u32 *)(r10 - 4) = 0\nr2 = r10\nr2 += -4\nr3 = r10\nr3 += -16\n"
+  "r4 = 0\nr1 = arr ll\ncall bpf_map_update_elem\nr0 = 0\nexit", maps=[ARR])
+# pointer comparisons
+U("cmp_ctx_fp", "compares the context pointer with the frame pointer.",
+  "if r1 == r10 goto l\nl:\nr0 = 0\nexit")
+U("cmp_ctx_imm", "compares the context pointer with 0 (it is never NULL).",
+  "if r1 != 0 goto l\nl:\nr0 = 0\nexit")
+U("cmp_ctx_scalar", "compares the context pointer with a number in a register.",
+  "r2 = 5\nif r1 > r2 goto l\nl:\nr0 = 0\nexit")
+U("cmp_scalar_ctx", "compares a number with the context pointer (pointer on the right).",
+  "r2 = 5\nif r2 > r1 goto l\nl:\nr0 = 0\nexit")
+U("cmp_or_null_zero", "the NULL check of a lookup result: the one pointer comparison "
+  "anyone may make.", LOOKUP_OK + OUT0, maps=[ARR])
+U("cmp_or_null_one", "compares a lookup result with 1 instead of 0.",
+  LOOKUP_ARR + "if r0 == 1 goto out\n" + OUT0, maps=[ARR])
+U("cmp_values", "compares two map value pointers of the same lookup.",
+  LOOKUP_OK + "r1 = r0\nr1 += 4\nif r0 < r1 goto out\n" + OUT0, maps=[ARR])
+U("cmp32_ctx", "a 32-bit comparison of the context pointer.",
+  "if w1 == 0 goto l\nl:\nr0 = 0\nexit")
+# pointer arithmetic and copies
+U("mov32_ctx", "copies the low half of the context pointer (w0 = w1).",
+  "w0 = w1\nr0 = 0\nexit")
+U("ptr_sub_ptr", "subtracts two stack pointers: a number, but derived from pointers.",
+  "r0 = r10\nr1 = r10\nr1 += -8\nr0 -= r1\nexit")
+U("ptr_sub_ptr_unused", "subtracts two stack pointers and throws the difference away.",
+  "r2 = r10\nr3 = r10\nr3 += -8\nr2 -= r3\nr0 = 0\nexit")
+U("map_value_oob_const", "adds 100 to a pointer to an 8-byte map value without touching "
+  "memory there.", LOOKUP_OK + "r0 += 100\n" + OUT0, maps=[ARR])
+U("map_value_neg_const", "subtracts 8 from a map value pointer without touching memory.",
+  LOOKUP_OK + "r0 += -8\n" + OUT0, maps=[ARR])
+U("stack_ptr_oob_const", "moves a stack pointer below the 512-byte frame, unused.",
+  "r1 = r10\nr1 += -600\nr0 = 0\nexit")
+U("stack_ptr_var_read", "reads the stack at a variable offset (r10 - 8 - (x & 8)).",
+  "r1 = 0\n*(u64 *)(r10 - 8) = r1\n*(u64 *)(r10 - 16) = r1\ncall bpf_get_prandom_u32\n"
+  "r0 &= 8\nr1 = r10\nr1 += -16\nr1 += r0\nr0 = *(u64 *)(r1 + 0)\nr0 = 0\nexit")
+U("stack_ptr_var_write", "writes the stack at a variable offset.",
+  "call bpf_get_prandom_u32\nr0 &= 8\nr1 = r10\nr1 += -16\nr1 += r0\nr2 = 0\n"
+  "*(u64 *)(r1 + 0) = r2\nr0 = 0\nexit")
+U("map_value_var_masked", "map value + (x & 7), then a 1-byte read: bounded, masked.",
+  LOOKUP_OK + UNKNOWN + "r1 &= 7\nr0 += r1\nr0 = *(u8 *)(r0 + 0)\n" + OUT0, maps=[ARR])
+U("map_value_var_checked", "map value + x after checking x < 8 (unsigned).",
+  LOOKUP_OK + UNKNOWN + "if r1 > 7 goto out\nr0 += r1\nr0 = *(u8 *)(r0 + 0)\n" + OUT0,
+  maps=[ARR])
+U("map_value_var_signed", "map value + x with only x <= 7 checked (signed): x may be "
+  "negative.", LOOKUP_OK + UNKNOWN + "if r1 s> 7 goto out\nr0 += r1\nr0 = *(u8 *)(r0 + 0)\n"
+  + OUT0, maps=[ARR])
+U("map_value_var_mixed_signs", "map value + x with -4 <= x <= 4 checked: the offset has "
+  "mixed signs.", LOOKUP_OK + UNKNOWN + "if r1 s> 4 goto out\nif r1 s< -4 goto out\n"
+  "r0 += 4\nr0 += r1\nr0 = *(u8 *)(r0 + 0)\n" + OUT0, maps=[ARR])
+U("map_value_minus_var", "map value + 8 - (x & 7), then a 1-byte read.",
+  LOOKUP_OK + UNKNOWN + "r1 &= 7\nr0 += 7\nr0 -= r1\nr0 = *(u8 *)(r0 + 0)\n" + OUT0,
+  maps=[ARR])
+U("map_value_var_unused", "map value + an unknown number, never dereferenced.",
+  LOOKUP_OK + UNKNOWN + "r0 += r1\n" + OUT0, maps=[ARR])
+U("ctx_plus_const_read", "reads skb->cb[1] through ctx + 52.",
+  "r1 += 52\nr0 = *(u32 *)(r1 + 0)\nr0 = 0\nexit")
+U("ptr_and", "masks the context pointer with &.", "r1 &= 7\nr0 = 0\nexit")
+U("ptr_xor_self", "xors the frame pointer with itself.", "r1 = r10\nr1 ^= r1\nr0 = 0\nexit")
+U("ptr_neg", "negates a stack pointer.", "r1 = r10\nr1 = -r1\nr0 = 0\nexit")
+U("scalar_plus_ptr", "adds a pointer to a number: the result is a pointer.",
+  "r0 = 8\nr0 += r10\nr0 = 0\nexit")
+# uninitialised stack
+U("stack_uninit_read", "reads 8 bytes of stack nobody wrote.", "r0 = *(u64 *)(r10 - 8)\nexit")
+U("stack_partial_read", "writes 4 bytes of a slot, reads all 8.",
+  "*(u32 *)(r10 - 8) = 1\nr0 = *(u64 *)(r10 - 8)\nexit")
+U("stack_byte_read_ok", "writes one byte and reads it back.",
+  "*(u8 *)(r10 - 1) = 3\nr0 = *(u8 *)(r10 - 1)\nexit")
+U("helper_uninit_key", "bpf_map_lookup_elem with a key on the stack nobody wrote.",
+  "r2 = r10\nr2 += -4\nr1 = arr ll\ncall bpf_map_lookup_elem\nr0 = 0\nexit", maps=[ARR])
+U("helper_partial_value", "bpf_map_update_elem with a value of which 4 of 8 bytes are set.",
+  "*(u32 *)(r10 - 4) = 0\n*(u32 *)(r10 - 16) = 0\nr2 = r10\nr2 += -4\nr3 = r10\nr3 += -16\n"
+  "r4 = 0\nr1 = arr ll\ncall bpf_map_update_elem\nr0 = 0\nexit", maps=[ARR])
+U("helper_writes_uninit_ok", "bpf_skb_load_bytes into stack nobody wrote: the helper "
+  "writes it, then it is read.",
+  "r2 = 0\nr3 = r10\nr3 += -8\nr4 = 8\ncall bpf_skb_load_bytes\nr0 = *(u64 *)(r10 - 8)\n"
+  "r0 = 0\nexit")
+U("atomic_uninit_stack", "an atomic add into a stack slot nobody wrote.",
+  "r1 = 1\nlock *(u64 *)(r10 - 8) += r1\nr0 = 0\nexit")
+# spills
+U("spill_fill_ptr_ok", "spills the context pointer and fills it back, then reads a field.",
+  "*(u64 *)(r10 - 8) = r1\nr1 = *(u64 *)(r10 - 8)\nr0 = *(u32 *)(r1 + 0)\nexit")
+U("spill_ptr_overwrite_half", "spills a pointer, then overwrites 4 of its 8 bytes.",
+  "*(u64 *)(r10 - 8) = r1\nr2 = 0\n*(u32 *)(r10 - 8) = r2\nr0 = 0\nexit")
+U("spill_ptr_read_half", "spills a pointer, then reads 4 of its 8 bytes.",
+  "*(u64 *)(r10 - 8) = r1\nr0 = *(u32 *)(r10 - 8)\nr0 = 0\nexit")
+U("spill_ptr_overwrite_whole", "spills a pointer, then overwrites it with a number.",
+  "*(u64 *)(r10 - 8) = r1\nr2 = 0\n*(u64 *)(r10 - 8) = r2\nr0 = *(u64 *)(r10 - 8)\nexit")
+# helpers
+U("helper_ktime", "bpf_ktime_get_ns.", "call bpf_ktime_get_ns\nr0 = 0\nexit")
+U("helper_prandom", "bpf_get_prandom_u32.", "call bpf_get_prandom_u32\nr0 = 0\nexit")
+U("helper_smp_id", "bpf_get_smp_processor_id.",
+  "call bpf_get_smp_processor_id\nr0 = 0\nexit")
+U("helper_trace_printk", "bpf_trace_printk of a 4-byte string on the stack.",
+  "r1 = 0\n*(u64 *)(r10 - 8) = r1\nr1 = r10\nr1 += -8\nr2 = 4\ncall bpf_trace_printk\n"
+  "r0 = 0\nexit")
+U("helper_probe_read_kernel", "bpf_probe_read_kernel into the stack.",
+  "r1 = r10\nr1 += -8\nr2 = 8\nr3 = 0\ncall bpf_probe_read_kernel\nr0 = 0\nexit")
+U("helper_get_current_task", "bpf_get_current_task.",
+  "call bpf_get_current_task\nr0 = 0\nexit")
+U("helper_jiffies64", "bpf_jiffies64.", "call bpf_jiffies64\nr0 = 0\nexit")
+U("helper_socket_cookie", "bpf_get_socket_cookie of the skb.",
+  "call bpf_get_socket_cookie\nr0 = 0\nexit")
+U("helper_socket_uid", "bpf_get_socket_uid of the skb.",
+  "call bpf_get_socket_uid\nr0 = 0\nexit")
+U("helper_ringbuf_output", "bpf_ringbuf_output of 8 stack bytes.",
+  "r1 = 0\n*(u64 *)(r10 - 8) = r1\nr2 = r10\nr2 += -8\nr1 = rb ll\nr3 = 8\nr4 = 0\n"
+  "call bpf_ringbuf_output\nr0 = 0\nexit", maps=[RB])
+U("helper_tail_call", "bpf_tail_call through a program array.",
+  "r2 = jmp ll\nr3 = 0\ncall bpf_tail_call\nr0 = 0\nexit", maps=[PA])
+U("helper_hash_update", "bpf_map_update_elem of a hash map.",
+  "*(u32 *)(r10 - 4) = 0\nr1 = 0\n*(u64 *)(r10 - 16) = r1\nr2 = r10\nr2 += -4\nr3 = r10\n"
+  "r3 += -16\nr4 = 0\nr1 = h ll\ncall bpf_map_update_elem\nr0 = 0\nexit", maps=[HASH])
+U("helper_gpl_other_license", "bpf_trace_printk from a program that is not GPL.",
+  "r1 = 0\n*(u64 *)(r10 - 8) = r1\nr1 = r10\nr1 += -8\nr2 = 4\ncall bpf_trace_printk\n"
+  "r0 = 0\nexit", lic="Proprietary")
+# calls, callbacks, loops
+U("call_subprog", "a bpf-to-bpf call.", "call f\nexit",
+  subs=sub("f", "r0 = 0\nexit"))
+U("bpf_loop_callback", "bpf_loop with a callback function.",
+  "r1 = 4\nr2 = cb ll\nr3 = 0\nr4 = 0\ncall bpf_loop\nr0 = 0\nexit",
+  subs=sub("cb", "r0 = 0\nexit"))
+U("loop_bounded", "a loop of 4 iterations (a back-edge).",
+  "r1 = 0\nl:\nr1 += 1\nif r1 < 4 goto l\nr0 = 0\nexit")
+U("loop_unbounded", "a loop on a random number (a back-edge).",
+  "call bpf_get_prandom_u32\nl:\nr0 += 1\nif r0 != 0 goto l\nexit")
+# division, legacy loads, return values
+U("div_by_reg", "divides by an unknown register (0 gives 0 at run time).",
+  "call bpf_get_prandom_u32\nr1 = 100\nr1 /= r0\nr0 = 0\nexit")
+U("mod_by_reg", "takes a modulo by an unknown register.",
+  "call bpf_get_prandom_u32\nr1 = 100\nr1 %= r0\nr0 = 0\nexit")
+U("div_by_zero_imm", "divides by the constant 0.", "r0 = 1\nr0 /= 0\nexit")
+U("ld_abs", "ld_abs of the ethertype with r6 = ctx.",
+  "r6 = r1\nr0 = *(u16 *)skb[12]\nr0 = 0\nexit")
+U("ret_unknown", "returns an unknown number: socket filters may return any value.",
+  "call bpf_get_prandom_u32\nexit")
+U("ret_uninit", "exits without setting r0.", "exit")
+U("read_ctx_mark", "reads skb->mark.", "r0 = *(u32 *)(r1 + 8)\nexit")
+U("ctx_plus_reg", "moves the context pointer by a register holding 52 (not an immediate).",
+  "r2 = 52\nr1 += r2\nr0 = 0\nexit")
+U("map_ptr_plus_reg_zero", "adds a register holding 0 to a map pointer.",
+  "r1 = arr ll\nr2 = 0\nr1 += r2\nr0 = 0\nexit", maps=[ARR])
+U("stack_plus_reg_ok", "moves r10 by a register holding -8, then stores through it.",
+  "r1 = r10\nr2 = -8\nr1 += r2\nr0 = 0\n*(u64 *)(r1 + 0) = r0\nexit")
+U("map_value_plus_reg_ok", "moves a map value pointer by a register holding 4, reads 4 "
+  "bytes.", LOOKUP_OK + "r1 = 4\nr0 += r1\nr0 = *(u32 *)(r0 + 0)\n" + OUT0, maps=[ARR])
+U("map_value_plus_reg_end", "moves a map value pointer by a register holding 8: one past "
+  "the 8-byte value.", LOOKUP_OK + "r1 = 8\nr0 += r1\n" + OUT0, maps=[ARR])
+U("map_value_paths", "the same addition to a map value pointer once with a constant and "
+  "once with a masked unknown register, on two paths.",
+  LOOKUP_OK + "r6 = r0\ncall bpf_get_prandom_u32\nr1 = 4\nif r0 > 100 goto l\nr1 = r0\n"
+  "r1 &= 7\nl:\nr6 += r1\nr0 = *(u8 *)(r6 + 0)\n" + OUT0, maps=[ARR])
+U("map_value_paths_same", "the same addition on two paths with the same masked register.",
+  LOOKUP_OK + "r6 = r0\ncall bpf_get_prandom_u32\nr1 = r0\nr1 &= 7\nif r0 > 100 goto l\n"
+  "r2 = 1\nl:\nr6 += r1\nr0 = *(u8 *)(r6 + 0)\n" + OUT0, maps=[ARR])
+U("map_value_minus_reg", "subtracts a masked register from a map value pointer moved to "
+  "its end.", LOOKUP_OK + UNKNOWN + "r1 &= 7\nr0 += 7\nr0 -= r1\n" + OUT0, maps=[ARR])
+U("stack_spill_ptr_helper_read", "bpf_skb_load_bytes writes over a spilled pointer.",
+  "r6 = r1\n*(u64 *)(r10 - 8) = r1\nr1 = r6\nr2 = 0\nr3 = r10\nr3 += -8\nr4 = 8\n"
+  "call bpf_skb_load_bytes\nr0 = 0\nexit")
+U("xadd_into_spilled_ptr", "an atomic add into a stack slot holding a spilled pointer.",
+  "*(u64 *)(r10 - 8) = r1\nr2 = 1\nlock *(u64 *)(r10 - 8) += r2\nr0 = 0\nexit")
+U("fill_ptr_and_leak_via_map", "spills the context, fills it and stores it into a map "
+  "value.", "*(u64 *)(r10 - 16) = r1\n" + LOOKUP_OK + "r1 = *(u64 *)(r10 - 16)\n"
+  "*(u64 *)(r0 + 0) = r1\n" + OUT0, maps=[ARR])
+U("ringbuf_reserve_submit", "bpf_ringbuf_reserve, a NULL check, a store, bpf_ringbuf_submit.",
+  "r1 = rb ll\nr2 = 8\nr3 = 0\ncall bpf_ringbuf_reserve\nif r0 == 0 goto out\nr1 = 1\n"
+  "*(u64 *)(r0 + 0) = r1\nr1 = r0\nr2 = 0\ncall bpf_ringbuf_submit\n" + OUT0, maps=[RB])
+U("ringbuf_store_ptr", "stores the frame pointer into a ring buffer reservation.",
+  "r1 = rb ll\nr2 = 8\nr3 = 0\ncall bpf_ringbuf_reserve\nif r0 == 0 goto out\n"
+  "*(u64 *)(r0 + 0) = r10\nr1 = r0\nr2 = 0\ncall bpf_ringbuf_submit\n" + OUT0, maps=[RB])
+U("cmp_value_nonnull_zero", "compares a map value pointer (constant key in range: never "
+  "NULL) with 0 twice.", LOOKUP_OK + "if r0 != 0 goto out\n" + OUT0, maps=[ARR])
+U("cmp32_or_null_zero", "a 32-bit NULL check of a hash lookup result.",
+  LOOKUP_HASH + "if w0 == 0 goto out\n" + OUT0, maps=[HASH])
+U("write_ctx_mark", "writes skb->mark, which socket filters may not.",
+  "r2 = 1\n*(u32 *)(r1 + 8) = r2\nr0 = 0\nexit")
+
 
 def main():
     force = "--force" in sys.argv
     names = set()
     written = 0
-    for name, text in progs:
+    os.makedirs(os.path.join(HERE, "unpriv"), exist_ok=True)
+    for name, text in progs + uprogs:
         assert name not in names, name
         names.add(name)
-        path = os.path.join(HERE, name + ".s")
+        path = os.path.join(HERE, "unpriv" if name.startswith("unpriv_") else "", name + ".s")
         if os.path.exists(path) and not force:
             continue
         with open(path, "w") as f:
             f.write(text)
         written += 1
-    print(f"{len(progs)} programs, {written} written")
+    print(f"{len(progs) + len(uprogs)} programs, {written} written")
 
 
 main()

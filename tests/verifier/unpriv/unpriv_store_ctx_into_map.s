@@ -1,0 +1,22 @@
+; unpriv_store_ctx_into_map.s - stores the context pointer into a map value.
+; kernel: accept
+; kernel-unpriv: reject: R6 leaks addr into map
+	.license "GPL"
+	.map arr, array, key=4, value=8, entries=4
+	.section socket
+	.globl unpriv_store_ctx_into_map
+	.type unpriv_store_ctx_into_map, @function
+unpriv_store_ctx_into_map:
+	r6 = r1
+	
+	*(u32 *)(r10 - 4) = 0
+	r2 = r10
+	r2 += -4
+	r1 = arr ll
+	call bpf_map_lookup_elem
+	if r0 == 0 goto out
+	*(u64 *)(r0 + 0) = r6
+out:
+	r0 = 0
+	exit
+	.size unpriv_store_ctx_into_map, .-unpriv_store_ctx_into_map
