@@ -395,6 +395,56 @@ START_TEST(budget_counts_executed_instructions_exactly)
 }
 END_TEST
 
+/* Superinstructions (mov+add, ldx+jcc) count, trace and stop on the budget exactly as the
+ * two instructions they replace: every slot is traced once, in order, and a budget of k
+ * stops at slot index k's instruction. */
+struct seen {
+	size_t at[32], n;
+};
+
+static void seen_insn(void *arg, const struct vm_prog *p, size_t insn, const uint64_t *regs,
+		      unsigned depth)
+{
+	struct seen *s = arg;
+
+	(void)p;
+	(void)regs;
+	(void)depth;
+	if (s->n < sizeof(s->at) / sizeof(s->at[0]))
+		s->at[s->n++] = insn;
+}
+
+START_TEST(fused_pairs_count_trace_and_stop_like_two_instructions)
+{
+	static const size_t path[] = {0, 1, 2, 3, 4, 7, 8};
+	struct seen s = {0};
+	struct vmt t;
+	uint64_t r0 = 0;
+
+	vmt_load(&t, "mov %r2, %r10\nadd %r2, -8\nstdw [%r2+0], 5\nldxh %r3, [%r2+0]\n"
+		     "jeq %r3, 5, ok\nmov %r0, 1\nexit\nok:\nmov %r0, 2\nexit\n");
+	ck_assert_int_eq(vmt_prog(&t), 0);
+	ck_assert_int_eq(vmt_run(&t, &r0), 0);
+	ck_assert_uint_eq(r0, 2);
+	ck_assert_uint_eq(vm_executed(t.vm), 7);
+	for (size_t k = 1; k < 7; k++) {
+		vm_budget_set(t.vm, k);
+		ck_assert_int_eq(vmt_run(&t, &r0), -EFAULT);
+		ck_assert_int_eq(vm_fault_get(t.vm)->kind, VM_FAULT_BUDGET);
+		ck_assert_uint_eq(vm_fault_get(t.vm)->insn, path[k]);
+		ck_assert_uint_eq(vm_executed(t.vm), k);
+	}
+	vm_budget_set(t.vm, 0);
+	vm_trace_set(t.vm, seen_insn, &s);
+	ck_assert_int_eq(vmt_run(&t, &r0), 0);
+	ck_assert_uint_eq(r0, 2);
+	ck_assert_uint_eq(s.n, 7);
+	for (size_t k = 0; k < 7; k++)
+		ck_assert_uint_eq(s.at[k], path[k]);
+	vmt_free(&t);
+}
+END_TEST
+
 /* bpf_loop runs a callback one frame down on the run's budget: its instructions count,
  * a fault in it is located in it, and callbacks calling bpf_loop stop at the depth limit. */
 static int loop_run(const char *cb, uint64_t *r0, char *msg, size_t len, uint64_t *executed)
@@ -875,6 +925,7 @@ static Suite *vm_suite(void)
 			    (int)(sizeof(sem_cases) / sizeof(sem_cases[0])));
 	tcase_add_test(tc, budget_counts_executed_instructions_exactly);
 	tcase_add_test(tc, bpf_loop_callbacks_count_fault_and_nest);
+	tcase_add_test(tc, fused_pairs_count_trace_and_stop_like_two_instructions);
 	tcase_add_test(tc, fault_report_points_at_the_source_line);
 	tcase_add_test(tc, trace_hook_sees_each_instruction_before_it_runs);
 	suite_add_tcase(s, tc);

@@ -52,6 +52,17 @@ enum {
 	/* ldxw that looks like a context field load (an aligned offset below VM_LOAD4_MAX):
 	 * tries the load4 table first, then is an ordinary ldxw */
 	VM_OP_LDXW_CTX,
+	/* superinstructions: two slots in one dispatch (fuse()); the second slot keeps its
+	 * own op for jumps into it, and p->orig has the first's for traces and a budget
+	 * that has one instruction left */
+	VM_OP_MOV_ADD, /* rX = rY; rX += imm */
+#define FUSED_JCC(size)                                                                            \
+	VM_OP_LDX##size##_JEQ, VM_OP_LDX##size##_JNE, VM_OP_LDX##size##_JGT,                       \
+		VM_OP_LDX##size##_JGE, VM_OP_LDX##size##_JLT, VM_OP_LDX##size##_JLE
+	FUSED_JCC(B),
+	FUSED_JCC(H),
+	FUSED_JCC(W),
+#undef FUSED_JCC
 	VM_OP_COUNT
 };
 
@@ -71,6 +82,7 @@ struct vm_prog {
 	size_t n;
 	const struct obj *obj;
 	const struct obj_origin *origin;
+	uint16_t *orig; /* n: each slot's own op where fuse() replaced it, or NULL */
 };
 
 /* ---------------------------------------------------------------- the machine */
@@ -271,6 +283,54 @@ static int set_target(struct vm_prog *p, struct diag *d, size_t i, int64_t targe
 	return 0;
 }
 
+/* The superinstruction for slots @a, @b (decoded, targets set), or 0. */
+static uint16_t fused_op(const struct vm_insn *a, const struct vm_insn *b)
+{
+	static const uint16_t jcc[] = {ISA_JEQ64_IMM, ISA_JNE64_IMM, ISA_JGT64_IMM,
+				       ISA_JGE64_IMM, ISA_JLT64_IMM, ISA_JLE64_IMM};
+	unsigned size;
+
+	if (a->op == ISA_MOV64_REG && b->op == ISA_ADD64_IMM && a->dst == b->dst)
+		return VM_OP_MOV_ADD;
+	switch (a->op) {
+	case ISA_LDXB:
+		size = 0;
+		break;
+	case ISA_LDXH:
+		size = 1;
+		break;
+	case ISA_LDXW:
+		size = 2;
+		break;
+	default:
+		return 0;
+	}
+	for (unsigned k = 0; k < sizeof(jcc) / sizeof(jcc[0]); k++)
+		if (b->op == jcc[k])
+			return (uint16_t)(VM_OP_LDXB_JEQ + size * 6 + k);
+	return 0;
+}
+
+/* Fuse common pairs into superinstructions (see VM_OP_MOV_ADD). 0 or -ENOMEM. */
+static int fuse(struct vm_prog *p, const uint8_t *start)
+{
+	for (size_t i = 0; i + 1 < p->n; i++) {
+		uint16_t op;
+
+		if (!start[i] || !start[i + 1] || !(op = fused_op(&p->insns[i], &p->insns[i + 1])))
+			continue;
+		if (!p->orig) {
+			p->orig = mem_alloc(p->n * sizeof(*p->orig));
+			if (!p->orig)
+				return -ENOMEM;
+		}
+		p->orig[i] = p->insns[i].op;
+		p->insns[i].op = op;
+		i++; /* the second slot starts no pair */
+	}
+	return 0;
+}
+
 int vm_prog_load(struct vm *vm, const struct isa_raw *insns, size_t n, const char *name,
 		 struct vm_prog **out, struct diag *d)
 {
@@ -365,6 +425,9 @@ int vm_prog_load(struct vm *vm, const struct isa_raw *insns, size_t n, const cha
 			ins->op = VM_OP_LDXW_CTX;
 		}
 	}
+	err = fuse(p, start);
+	if (err)
+		goto out_free;
 	mem_free(start);
 	*out = p;
 	return 0;
@@ -382,6 +445,7 @@ void vm_prog_free(struct vm_prog *p)
 	mem_free(p->name);
 	mem_free(p->insns);
 	mem_free(p->raw);
+	mem_free(p->orig);
 	mem_free(p);
 }
 
@@ -588,6 +652,18 @@ static int run(struct vm *vm, const struct vm_prog *p, size_t start, unsigned de
 #undef INSN
 		[VM_OP_FALLOFF] = &&op_FALLOFF,
 		[VM_OP_LDXW_CTX] = &&op_LDXW_CTX,
+		[VM_OP_MOV_ADD] = &&op_MOV_ADD,
+#define FUSED_LABELS(size)                                                                         \
+	[VM_OP_LDX##size##_JEQ] = &&op_LDX##size##_JEQ,                                            \
+	[VM_OP_LDX##size##_JNE] = &&op_LDX##size##_JNE,                                            \
+	[VM_OP_LDX##size##_JGT] = &&op_LDX##size##_JGT,                                            \
+	[VM_OP_LDX##size##_JGE] = &&op_LDX##size##_JGE,                                            \
+	[VM_OP_LDX##size##_JLT] = &&op_LDX##size##_JLT,                                            \
+	[VM_OP_LDX##size##_JLE] = &&op_LDX##size##_JLE
+		FUSED_LABELS(B),
+		FUSED_LABELS(H),
+		FUSED_LABELS(W),
+#undef FUSED_LABELS
 	};
 	/* Every entry is set: a row of insn.def without a handler label fails to compile,
 	 * and one without an entry here would leave a NULL the assert below cannot see, so
@@ -802,6 +878,39 @@ op_LDXB:
 op_LDXH:
 	DST = LOAD(uint16_t, MADDR(SRC));
 	STEP();
+	/* ---- superinstructions (fuse()): two slots, two budget units; with fewer than two
+	 * left (or tracing, which keeps none), the first slot's own handler runs alone ---- */
+#define UNFUSED_IF_LAST()                                                                          \
+	do {                                                                                       \
+		if (unlikely(left < 1))                                                            \
+			goto *labels[cur->orig[pc - cur->insns]];                                  \
+	} while (0)
+op_MOV_ADD:
+	UNFUSED_IF_LAST();
+	DST = SRC + pc[1].imm;
+	left--;
+	pc += 2;
+	NEXT();
+#define LDX_JCC(size, T, name, CMP)                                                                \
+	op_LDX##size##_##name : UNFUSED_IF_LAST();                                                 \
+	DST = LOAD(T, MADDR(SRC));                                                                 \
+	left--;                                                                                    \
+	pc++;                                                                                      \
+	BRANCH(DST CMP IMM);
+#define LDX_JCCS(size, T)                                                                          \
+	LDX_JCC(size, T, JEQ, ==)                                                                  \
+	LDX_JCC(size, T, JNE, !=)                                                                  \
+	LDX_JCC(size, T, JGT, >)                                                                   \
+	LDX_JCC(size, T, JGE, >=)                                                                  \
+	LDX_JCC(size, T, JLT, <)                                                                   \
+	LDX_JCC(size, T, JLE, <=)
+	LDX_JCCS(B, uint8_t)
+	LDX_JCCS(H, uint16_t)
+	LDX_JCCS(W, uint32_t)
+#undef LDX_JCCS
+#undef LDX_JCC
+#undef UNFUSED_IF_LAST
+
 op_LDXW_CTX : {
 	uint64_t a_ = MADDR(SRC) - l4base, w_;
 
