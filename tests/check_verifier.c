@@ -20,10 +20,12 @@
  *   simulator_agrees_on_the_corpus
  *         ebpf-verify --json on every object against the recorded verdicts (held to the
  *         kernel by the test above): any verdict disagreement, crash or hang fails, with a
- *         table; message agreement is reported (percentage and mismatches), not asserted
+ *         table; message agreement is reported (percentage and mismatches), not asserted;
+ *         so is, with a kernel, how many accepted programs get the kernel's instruction
+ *         count ("processed N insns" of a load with its log, against insns_processed)
  *   simulator_agrees_on_progs_and_clang_objects
  *         the same against the live kernel for progs/NAME.s and for the objects clang builds
- *         from tests/clang/NAME.c (every program of each object)
+ *         from tests/clang/NAME.c (every program of each object), instruction counts too
  *   fuzz_simulator_never_accepts_what_the_kernel_rejects_for_safety
  *         EBPF_VERIFY_FUZZ_N random programs from fixed seeds (seven in eight structured:
  *         ALU, jumps, loads and stores through ctx, stack, packet and map pointers, helper
@@ -94,6 +96,7 @@ struct pverdict {
 	int accepted; /* when known */
 	char msg[MSGLEN];
 	long insn, line; /* simulator only; -1 when absent */
+	long processed;	 /* accepted: instructions processed ("processed N insns"), or -1 */
 };
 
 /* What one object got: per program verdicts, or an error before any verdict. */
@@ -209,6 +212,15 @@ static void log_message(const char *log, char *out, size_t len)
 	}
 }
 
+/* N of the statistics line "processed N insns (limit ...) ..." in @log, or -1. */
+static long log_processed(const char *log)
+{
+	for (const char *s = log; s && (s = strstr(s, "processed ")) != NULL; s++)
+		if ((s == log || s[-1] == '\n') && isdigit((unsigned char)s[10]))
+			return strtol(s + 10, NULL, 10);
+	return -1;
+}
+
 /* ---- assembling and loading ---- */
 
 /* Assemble @src (its text @text) into @objpath with the asm library. 0, or -1 and @err. */
@@ -288,9 +300,10 @@ static void kernel_verify_obj(struct obj *o, const char *objpath, struct oresult
 
 		snprintf(p->name, sizeof(p->name), "%s", lp->name);
 		snprintf(p->section, sizeof(p->section), "%s", o->secs[op->sec].name);
-		p->insn = p->line = -1;
+		p->insn = p->line = p->processed = -1;
 		if (lp->fd >= 0) {
 			p->known = p->accepted = 1;
+			p->processed = log_processed(lp->log);
 		} else if (lp->log && lp->log[0]) {
 			p->known = 1;
 			log_message(lp->log, p->msg, sizeof(p->msg));
@@ -563,6 +576,7 @@ static void sim_verify(const char *objpath, const char *flags, struct oresult *r
 		p->accepted = !strcmp(verdict, "accepted");
 		p->insn = json_num(line, "insn");
 		p->line = json_num(line, "line");
+		p->processed = p->accepted ? json_num(line, "insns_processed") : -1;
 	}
 	free(out);
 }
@@ -648,6 +662,54 @@ static int tally_report(struct tally *t, const char *title)
 	free(t->disagreements);
 	free(t->mismatches);
 	return t->ndis;
+}
+
+/*
+ * ---- instructions processed ----
+ *
+ * The kernel's "processed N insns" against ebpf-verify's insns_processed on programs both
+ * accept: how closely the simulator's state pruning follows the kernel's. Reported, not
+ * asserted (the counts depend on pruning heuristics, see verifier-sim/verify.c).
+ */
+struct ptally {
+	int programs, equal, close; /* close: within 10% (equal ones included) */
+	double worst_ratio;	    /* max(sim, kernel) / min(sim, kernel) of the worst */
+	char worst[160];
+	char diff[4096]; /* the programs where the counts differ, "NAME S/K" */
+};
+
+static void ptally_add(struct ptally *t, const char *what, long kernel, long sim)
+{
+	long lo = kernel < sim ? kernel : sim, hi = kernel < sim ? sim : kernel;
+	double ratio = lo > 0 ? (double)hi / (double)lo : hi > 0 ? 1e9 : 1.0;
+
+	if (kernel < 0 || sim < 0)
+		return;
+	t->programs++;
+	t->equal += kernel == sim;
+	t->close += (hi - lo) * 10 <= kernel;
+	if (kernel != sim) {
+		size_t n = strlen(t->diff);
+
+		snprintf(t->diff + n, sizeof(t->diff) - n, "%s%s %ld/%ld", n ? ", " : "", what, sim,
+			 kernel);
+	}
+	if (ratio > t->worst_ratio) {
+		t->worst_ratio = ratio;
+		snprintf(t->worst, sizeof(t->worst), "%s sim %ld vs kernel %ld", what, sim, kernel);
+	}
+}
+
+static void ptally_report(const struct ptally *t)
+{
+	if (!t->programs)
+		return;
+	fprintf(stderr,
+		"   instructions processed: %d of %d accepted programs equal, %d within 10%%, "
+		"worst: %s\n",
+		t->equal, t->programs, t->close, t->worst_ratio > 1.0 ? t->worst : "none");
+	if (t->diff[0])
+		fprintf(stderr, "   differ (simulator/kernel): %s\n", t->diff);
 }
 
 /* ---- the recorded verdict of a corpus file ---- */
@@ -825,17 +887,18 @@ static int sim_absent_note(const char *what)
 
 /*
  * ebpf-verify @flags on each of @files[0..n) against the verdict recorded on its @mark line,
- * into @t (tally_init'ed). Returns the files that could not be compared (unreadable, not
+ * into @t (tally_init'ed); with @pt and a kernel, the instruction counts of the programs both
+ * accept, each loaded again for its count, into @pt. Returns the files that could not be compared (unreadable, not
  * assembling, no verdict line).
  */
 static int sim_against_recorded(char *const *files, int n, const char *mark, const char *flags,
-				struct tally *t)
+				struct tally *t, struct ptally *pt)
 {
-	struct oresult *s = malloc(sizeof(*s));
+	struct oresult *s = malloc(sizeof(*s)), *k = malloc(sizeof(*k));
 	char err[4096];
 	int failures = 0;
 
-	ck_assert(s != NULL);
+	ck_assert(s && k);
 	for (int i = 0; i < n; i++) {
 		const char *src = files[i], *obj = obj_path_for(src);
 		char *text = tu_read_file(src, NULL);
@@ -860,8 +923,15 @@ static int sim_against_recorded(char *const *files, int n, const char *mark, con
 		sim_verify(obj, flags, s);
 		snprintf(ref.name, sizeof(ref.name), "%s", s->n == 1 ? s->p[0].name : "?");
 		tally_add(t, base_name(src), &ref, s); /* a crash is a disagreement row */
+		if (pt && kernel_ok && ref.accepted && s->n == 1 && s->p[0].accepted) {
+			kernel_verify(obj, k); /* the recorded line has no count */
+			if (k->n == 1 && k->p[0].accepted)
+				ptally_add(pt, base_name(src), k->p[0].processed,
+					   s->p[0].processed);
+		}
 	}
 	free(s);
+	free(k);
 	return failures;
 }
 
@@ -872,14 +942,16 @@ static int sim_against_recorded(char *const *files, int n, const char *mark, con
  */
 START_TEST(simulator_agrees_on_the_corpus)
 {
+	struct ptally pt = {0};
 	struct tally t;
 	int failures;
 
 	if (sim_absent_note("corpus"))
 		return;
 	tally_init(&t);
-	failures = sim_against_recorded(corpus, ncorpus, MARK_ROOT, "", &t);
+	failures = sim_against_recorded(corpus, ncorpus, MARK_ROOT, "", &t, &pt);
 	failures += tally_report(&t, "corpus, ebpf-verify against the kernel's recorded verdicts");
+	ptally_report(&pt);
 	ck_assert_msg(failures == 0,
 		      "%d corpus programs where ebpf-verify and the kernel disagree on the verdict "
 		      "or ebpf-verify failed (the table is above)",
@@ -892,6 +964,7 @@ START_TEST(simulator_agrees_on_progs_and_clang_objects)
 	struct oresult *k = malloc(sizeof(*k)), *s = malloc(sizeof(*s));
 	char **files = NULL, err[4096];
 	int nfiles = 0, failures = 0;
+	struct ptally pt = {0};
 	struct tally t;
 	char pat[4096];
 
@@ -932,9 +1005,13 @@ START_TEST(simulator_agrees_on_progs_and_clang_objects)
 				continue;
 			}
 			tally_add(&t, label, &k->p[p], s);
+			if (k->p[p].accepted && find_prog(s, k->p[p].name))
+				ptally_add(&pt, label, k->p[p].processed,
+					   find_prog(s, k->p[p].name)->processed);
 		}
 	}
 	failures += tally_report(&t, "progs/ and clang objects, ebpf-verify against the kernel");
+	ptally_report(&pt);
 	ck_assert_msg(failures == 0, "%d disagreements or failures on progs/ and clang objects",
 		      failures);
 	for (int i = 0; i < nfiles; i++)
@@ -1603,7 +1680,7 @@ START_TEST(simulator_agrees_unprivileged)
 	if (sim_absent_note("unpriv"))
 		return;
 	tally_init(&t);
-	failures = sim_against_recorded(ucorpus, nucorpus, MARK_UNPRIV, "--unpriv ", &t);
+	failures = sim_against_recorded(ucorpus, nucorpus, MARK_UNPRIV, "--unpriv ", &t, NULL);
 	failures += tally_report(&t, "unpriv corpus, ebpf-verify --unpriv against the kernel's "
 				     "recorded unprivileged verdicts");
 	ck_assert_msg(failures == 0,

@@ -208,6 +208,10 @@ static const struct vsim_map maps[] = {
 };
 
 #define LOOKUP(m) "*(u32 *)(r10 - 4) = 0; r2 = r10; r2 += -4; r1 = map " #m "; call 1;"
+/* Padding that makes a path long enough for a checkpoint where it meets another (the
+ * kernel's rule: two jumps and eight instructions since the last one) */
+#define PAD7 "r7 = 0; r7 = 0; r7 = 0; r7 = 0; r7 = 0; r7 = 0; r7 = 0;"
+#define PAD8 PAD7 "r7 = 0;"
 
 static const struct pcase pcases[] = {
 	{"minimal", 6, "r0 = 2; exit", 1, NULL},
@@ -310,9 +314,61 @@ static const struct pcase pcases[] = {
 	 "*(u64 *)(r10 - 16) = 63; r0 = *(u8 *)(r10 - 16); if r0 != 63 goto +2; r0 = 0; exit;"
 	 "r0 = r9; exit",
 	 1, NULL},
+	{"array_key_in_a_wider_spill_is_not_constant", 6,
+	 "*(u64 *)(r10 - 16) = 1; r2 = r10; r2 += -16; r1 = map 1; call 1;"
+	 "r0 = *(u32 *)(r0 + 8); r0 = 0; exit",
+	 0, "R0 invalid mem access 'map_value_or_null'"},
 	{"linked_copies_share_a_bounds_check", 6,
 	 "r7 = *(u32 *)(r1 + 12); r1 = r7; r1 += 4; if r1 > 87 goto +2; if r7 < 84 goto +1;"
 	 "r0 = r9; r0 = 0; exit",
+	 1, NULL},
+	/*
+	 * Precision: two paths meet at a checkpoint with different values of a scalar that is
+	 * used only after the meeting point. The first path (the fall-through, padded so that a
+	 * checkpoint is taken where they meet) is safe; the second (the jump) is not, and is
+	 * pruned unless the use marked the scalar, or where it came from, precise.
+	 */
+	{"precise_offset_after_join", 6,
+	 LOOKUP(1) "r6 = r0; call 7; if r0 > 100 goto +10;"
+		   "r2 = 4;" PAD8 "goto +1; r2 = 64;"
+		   "r6 += r2; r0 = *(u64 *)(r6 + 0); r0 = 0; exit",
+	 0, "R6 min value is outside of the allowed memory range"},
+	{"precise_through_spill_and_fill", 6,
+	 LOOKUP(1) "r6 = r0; call 7; if r0 > 100 goto +10;"
+		   "r2 = 4;" PAD8 "goto +1; r2 = 64;"
+		   "*(u64 *)(r10 - 16) = r2; r2 = 0; r3 = *(u64 *)(r10 - 16); r6 += r3;"
+		   "r0 = *(u64 *)(r6 + 0); r0 = 0; exit",
+	 0, "R6 min value is outside of the allowed memory range"},
+	{"precise_through_a_call", 6,
+	 LOOKUP(1) "r6 = r0; call 7; if r0 > 100 goto +10;"
+		   "r2 = 4;" PAD8 "goto +1; r2 = 64;"
+		   "r1 = r2; callf 4; r6 += r0; r0 = *(u64 *)(r6 + 0); r0 = 0; exit;"
+		   "r0 = r1; r0 += 0; exit",
+	 0, "R6 min value is outside of the allowed memory range"},
+	{"precise_through_linked_scalars", 6,
+	 LOOKUP(1) "r6 = r0; call 7; r8 = r0; call 7; if r0 > 100 goto +11;"
+		   "r2 = r8; r2 &= 255; r3 = r2;" PAD7 "goto +5; r2 = r8; r2 &= 255; r4 = r2;"
+		   "r3 = r0; r3 &= 255; if r3 > 8 goto +2; r6 += r2; r0 = *(u64 *)(r6 + 0);"
+		   "r0 = 0; exit",
+	 0, "R6 max value is outside of the allowed memory range"},
+	{"precise_return_value", 8,
+	 "call 7; if r0 > 100 goto +10;"
+	 "r2 = 1;" PAD8 "goto +1; r2 = 5; r0 = r2; exit",
+	 0, "At program exit the register R0 has smin=5 smax=5 should have been in [0, 1]"},
+	{"precise_decided_branch", 6,
+	 "call 7; if r0 > 100 goto +10;"
+	 "r2 = 4;" PAD8 "goto +1; r2 = 200;"
+	 "if r2 > 100 goto +2; r0 = 2; exit; r0 = r9; exit",
+	 0, "R9 !read_ok"},
+	{"precise_helper_size", 2,
+	 "call 7; if r0 > 100 goto +10;"
+	 "r2 = 8;" PAD8 "goto +1; r2 = 64;"
+	 "r1 = r10; r1 += -16; r3 = 0; call 113; r0 = 0; exit",
+	 0, "invalid write to stack R1 off=-16 size=64"},
+	{"imprecise_scalars_are_pruned", 6,
+	 LOOKUP(1) "r6 = r0; call 7; if r0 > 100 goto +10;"
+		   "r2 = 4;" PAD8 "goto +1; r2 = 64;"
+		   "r6 += 4; r0 = *(u64 *)(r6 + 0); r0 = r2; r0 = 0; exit",
 	 1, NULL},
 };
 

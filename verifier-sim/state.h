@@ -14,7 +14,9 @@
  *                    as a helper's callback says so (cb), and a caller counts how many
  *                    times its pending callback was entered on this path (cb_depth)
  *   struct vs_state  the frames of the call chain, the acquired references, and the links
- *                    the explorer needs (parent checkpoint, pending branch count)
+ *                    the explorer needs (parent checkpoint, pending branch count, and the
+ *                    instructions run since the parent checkpoint, struct vs_hist, that
+ *                    precision backtracking walks: prune.h)
  * A synchronous callback (bpf_loop, bpf_for_each_map_elem, bpf_find_vma,
  * bpf_user_ringbuf_drain) runs in a frame above its caller and returns to the calling
  * instruction, which runs again; an asynchronous one (bpf_timer_set_callback) is a state of
@@ -25,6 +27,7 @@
 #ifndef EBPF_VSIM_STATE_H
 #define EBPF_VSIM_STATE_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 #include "tnum.h"
@@ -54,9 +57,9 @@ struct vs_reg {
 	uint8_t type;	    /* enum vs_type */
 	uint8_t maybe_null; /* the _or_null variants */
 	uint8_t frameno;    /* VS_STACK: whose frame */
-	uint8_t pad;
-	int32_t off; /* fixed offset of a pointer */
-	uint32_t id; /* NULL-check / packet-range / linked-scalar identity */
+	uint8_t precise;    /* checkpoints only: a scalar some later check depended on (prune.h) */
+	int32_t off;	    /* fixed offset of a pointer */
+	uint32_t id;	    /* NULL-check / packet-range / linked-scalar identity */
 	uint32_t ref_obj_id;
 	int32_t range;	   /* VS_PKT*: bytes proven readable from off 0 of this id */
 	int32_t map;	   /* VS_MAP_PTR/VALUE/KEY: map index; VS_FUNC: target insn */
@@ -94,6 +97,21 @@ struct vs_frame {
 	struct vs_slot slots[VS_NSLOTS];
 };
 
+/* One instruction a state ran (the kernel's jump history, kept for every instruction). */
+struct vs_hist {
+	int32_t insn;
+	uint8_t frame; /* the frame it ran in */
+	uint8_t flags; /* VS_HIST_* */
+	int8_t sframe; /* a spill written or read: the slot's frame and index; else -1 */
+	int8_t spi;
+	uint32_t link; /* a conditional jump that refined linked scalars: their set (index + 1
+			* in struct vs_links), or 0 */
+};
+
+/* vs_hist.flags: precision cannot be followed back through this instruction (a callback's
+ * call or return): backtracking gives up and marks every scalar precise */
+#define VS_HIST_OPAQUE 1
+
 struct vs_ref {
 	uint32_t id;
 	int insn;
@@ -109,7 +127,10 @@ struct vs_state {
 	/* explorer links */
 	struct vs_state *parent;
 	int branches;
-	int insn; /* where a checkpoint was taken */
+	int insn;	      /* where a checkpoint was taken */
+	struct vs_hist *hist; /* since the parent checkpoint, oldest first */
+	uint32_t nhist;
+	size_t histcap;
 };
 
 #endif
