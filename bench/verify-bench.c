@@ -32,9 +32,9 @@
  *                        deferred by the kernel anyway)
  *                verif   the kernel's own "verification time N usec" from that log:
  *                        bpf_check() alone, in whole microseconds, rounded down
- *              Reloads go without BTF func/line info (the simulator reads none either);
- *              a program whose verdict that changes (the kernel wants func info for
- *              bpf_loop callbacks, ...) is listed and left out of the comparison.
+ *              Reloads pass the BTF func/line info the first load passed (callbacks
+ *              need it); a program whose verdict still changes is listed and left out
+ *              of the comparison.
  *              Needs root (CAP_BPF); skipped, saying why, otherwise.
  *
  * Target: on each program the simulator no slower than the kernel, judged against both
@@ -57,6 +57,8 @@
 #include <sys/utsname.h>
 #include <time.h>
 #include <unistd.h>
+
+#include <linux/bpf.h>
 
 #include "asm/asm.h"
 #include "common/buf.h"
@@ -151,7 +153,8 @@ out:
 }
 
 /* One round of the kernel on @lp; fills the kernel columns of @rw with the best so far. */
-static void kernel_once(const struct obj *o, const struct ldr_loaded_prog *lp, struct row *rw)
+static void kernel_once(const struct obj *o, const struct ldr_loaded *l,
+			const struct ldr_loaded_prog *lp, struct row *rw)
 {
 	struct ldr_prog_attr a = {0};
 	char *log = NULL;
@@ -166,6 +169,16 @@ static void kernel_once(const struct obj *o, const struct ldr_loaded_prog *lp, s
 	a.ninsns = lp->ninsns;
 	a.license = o->license;
 	a.kern_version = o->has_kern_version ? o->kern_version : 0;
+	if (lp->func_info_cnt || lp->line_info_cnt) {
+		/* as it was loaded: callbacks need their func info */
+		a.btf_fd = l->btf_fd;
+		a.func_info = lp->func_info;
+		a.func_info_rec_size = sizeof(struct bpf_func_info);
+		a.func_info_cnt = lp->func_info_cnt;
+		a.line_info = lp->line_info;
+		a.line_info_rec_size = sizeof(struct bpf_line_info);
+		a.line_info_cnt = lp->line_info_cnt;
+	}
 	a.log_level = 4; /* BPF_LOG_STATS */
 	a.log_size = KLOG_SIZE;
 	t0 = now_ns();
@@ -261,7 +274,7 @@ static int bench_source(const char *name, const char *text, size_t len)
 			if (r == 0 || t < rw->sim_ns)
 				rw->sim_ns = t;
 			if (lp)
-				kernel_once(o, lp, rw);
+				kernel_once(o, l, lp, rw);
 		}
 	}
 	err = 0;

@@ -932,8 +932,15 @@ static int prog_load_one(struct build *b, const struct obj_prog *p, const struct
 				     "loaded without it",
 				     b->pname, wn, why);
 	}
-	mem_free(fi);
-	mem_free(li);
+	if (a.btf_fd > 0) { /* the last try had them (accepted or not) */
+		lp->func_info = fi;
+		lp->func_info_cnt = nfi;
+		lp->line_info = li;
+		lp->line_info_cnt = nli;
+	} else {
+		mem_free(fi);
+		mem_free(li);
+	}
 	if (fd < 0) {
 		if (fd == -EPERM)
 			hint = eperm_hint(prog_type_needs(a.type), hb, sizeof(hb));
@@ -977,6 +984,8 @@ void ldr_loaded_free(struct ldr_loaded *l)
 		mem_free(p->insns);
 		mem_free(p->origin);
 		mem_free(p->log);
+		mem_free(p->func_info);
+		mem_free(p->line_info);
 	}
 	if (l->btf_fd >= 0)
 		close(l->btf_fd);

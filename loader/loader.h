@@ -212,6 +212,10 @@ struct ldr_loaded_prog {
 	char *log; /* the full verifier log, NUL-terminated; NULL: never reached the kernel */
 	size_t log_len;
 	int obj_prog; /* index in the object's progs[] */
+	/* The BTF records it was loaded with (struct bpf_func_info / bpf_line_info, against
+	 * ldr_loaded.btf_fd), for loading it again alike; NULL and 0: loaded without. */
+	void *func_info, *line_info;
+	uint32_t func_info_cnt, line_info_cnt;
 };
 
 struct ldr_loaded {
