@@ -635,6 +635,15 @@ START_TEST(hash_agrees_with_the_kernel_over_random_operations)
 			rv = vm_map_lookup_copy(m, &key, &got);
 			if (!rv && present[k])
 				ck_assert_msg(got == model[k], "op %d: value of key %u", i, k);
+			/* the programs' lookup (a 4-byte key takes its own path) finds the same */
+			{
+				const uint8_t *pv = vm_map_lookup(m, &key);
+
+				ck_assert_msg(!pv == !present[k], "op %d: program lookup of key %u",
+					      i, k);
+				if (pv)
+					ck_assert_mem_eq(pv, &model[k], 8);
+			}
 			rk = fd >= 0 ? ldr_map_lookup(fd, &key, &got) : want;
 			if (!rk && present[k])
 				ck_assert_msg(got == model[k], "op %d: kernel value of key %u", i,

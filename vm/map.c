@@ -557,20 +557,27 @@ static inline uint8_t *slot_value(const struct map *mp, uint32_t slot)
  * one multiply per word. Not seeded: the interpreter needs reproducible runs, not
  * resistance to adversarial keys.
  */
+static inline uint32_t hash_u32(uint32_t w4)
+{
+	uint64_t h = (0x9e3779b97f4a7c15ull ^ 4) ^ w4;
+
+	h *= 0xbf58476d1ce4e5b9ull;
+	h ^= h >> 31;
+	h *= 0x94d049bb133111ebull;
+	return (uint32_t)(h ^ (h >> 32));
+}
+
 static uint32_t hash_bytes(const void *p, uint32_t n)
 {
 	const uint8_t *b = p;
 	uint64_t h = 0x9e3779b97f4a7c15ull ^ n, w;
 
-	/* the common key sizes without the loop and a variable-length copy (same value) */
+	/* the common key size without the loop and a variable-length copy (same value) */
 	if (n == 4) {
 		uint32_t w4;
 
 		memcpy(&w4, b, 4);
-		h = (h ^ w4) * 0xbf58476d1ce4e5b9ull;
-		h ^= h >> 31;
-		h *= 0x94d049bb133111ebull;
-		return (uint32_t)(h ^ (h >> 32));
+		return hash_u32(w4);
 	}
 	for (; n >= 8; n -= 8, b += 8) {
 		memcpy(&w, b, 8);
@@ -1100,6 +1107,32 @@ static int ring_syscall_err(const void *key)
 	return key ? -EINVAL : -VM_ENOTSUPP;
 }
 
+/*
+ * hash_lookup_slot() for a plain hash map with a 4-byte key (the interpreter's common case:
+ * an address or an index): the same hash and the same probe order, without the general
+ * functions' calls and variable key sizes.
+ */
+static long hash4_lookup_slot(const struct map *mp, const void *key)
+{
+	const struct htab *h = &mp->h;
+	uint32_t k, hv, other;
+	size_t i;
+
+	memcpy(&k, key, 4);
+	hv = hash_u32(k);
+	for (i = hv & h->imask;; i = (i + 1) & h->imask) {
+		uint64_t e = h->index[i];
+
+		if (!e)
+			return -1;
+		if ((uint32_t)(e >> 32) != hv)
+			continue;
+		memcpy(&other, h->keys + (size_t)ix_slot(e) * 4, 4);
+		if (other == k)
+			return (long)ix_slot(e);
+	}
+}
+
 long vm_map_lookup_slot(struct vm_map *m, const void *key)
 {
 	struct map *mp = to_map(m);
@@ -1111,6 +1144,9 @@ long vm_map_lookup_slot(struct vm_map *m, const void *key)
 		idx = key_index(key);
 		return idx < m->max_entries ? (long)idx : -1;
 	case K_HASH:
+		if (m->key_size == 4)
+			return hash4_lookup_slot(mp, key);
+		return hash_lookup_slot(mp, key, true);
 	case K_LRU:
 		return hash_lookup_slot(mp, key, true);
 	case K_LPM:
