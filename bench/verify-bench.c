@@ -135,6 +135,7 @@ static double sim_once(const struct obj *o, size_t i, struct row *rw)
 	vp.maps = f.maps;
 	vp.nmaps = f.nmaps;
 	vp.gpl = vsim_license_is_gpl(o->license);
+	vp.no_func_info = f.no_func_info;
 	err = vsim_prog_check(&vp, &vo, &r);
 	rw->sim_ok = r.accepted;
 	rw->sim_processed = r.insns_processed;

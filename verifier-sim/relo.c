@@ -65,6 +65,55 @@ static int maps_fill(const struct obj *o, struct vsim_flat *f)
 	return 0;
 }
 
+static int func_at(const struct obj *o, int sec, uint64_t off)
+{
+	for (size_t i = 0; i < o->nfuncs; i++)
+		if (o->funcs[i].sec == sec && o->funcs[i].off == off)
+			return 1;
+	return 0;
+}
+
+/*
+ * Would the kernel get BTF func info with @l? The loader (loader/load.c, btf_info_build)
+ * passes the FUNC record at the start of every chunk, or none when a chunk has none; the
+ * kernel takes them only one for one with its subprograms (slot 0, call and lddw-of-function
+ * targets), else it refuses them and the loader loads again without.
+ */
+static int func_info_complete(const struct obj *o, const struct obj_linked *l)
+{
+	uint8_t *start;
+	size_t nstart = 0;
+	int ok = 1;
+
+	/* a read object's records come from .BTF.ext; an assembled one's are written from
+	 * o->funcs (obj/elf-write.c) */
+	if (!o->nfuncs || (o->btf.len && !o->btf_ext.len) || !l->ninsns)
+		return 0;
+	start = mem_alloc(l->ninsns);
+	if (!start)
+		return 1; /* no memory: assume the usual case, the walk reports the shortage */
+	memset(start, 0, l->ninsns);
+	start[0] = 1;
+	for (size_t i = 0; i < l->ninsns; i++) {
+		const struct isa_raw *r = &l->insns[i];
+		int64_t t = (int64_t)i + r->imm + 1;
+
+		if (((r->code == 0x85 && r->src == ISA_PSEUDO_CALL) ||
+		     (r->code == 0x18 && r->src == ISA_PSEUDO_FUNC)) &&
+		    t >= 0 && (uint64_t)t < l->ninsns)
+			start[t] = 1;
+	}
+	for (size_t i = 0; i < l->ninsns; i++)
+		nstart += start[i];
+	for (size_t c = 0; c < l->nchunks && ok; c++) {
+		const struct obj_link_chunk *ch = &l->chunks[c];
+
+		ok = ch->at < l->ninsns && start[ch->at] && func_at(o, ch->sec, ch->off);
+	}
+	mem_free(start);
+	return ok && nstart == l->nchunks;
+}
+
 int vsim_obj_prog_build(const struct obj *o, size_t prog, struct vsim_flat *out, struct diag *d)
 {
 	struct obj_linked l = {0};
@@ -85,6 +134,7 @@ int vsim_obj_prog_build(const struct obj *o, size_t prog, struct vsim_flat *out,
 	obj_link_free(lk);
 	if (err)
 		goto out_free;
+	out->no_func_info = !func_info_complete(o, &l);
 	/* the instructions and their origins change hands */
 	out->ninsns = l.ninsns;
 	out->insns = l.insns;

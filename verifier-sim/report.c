@@ -201,6 +201,7 @@ int vsim_obj_report(const struct obj *o, const char *input, const struct vsim_re
 		vp.maps = f.maps;
 		vp.nmaps = f.nmaps;
 		vp.gpl = vsim_license_is_gpl(o->license);
+		vp.no_func_info = f.no_func_info;
 		if (vp.prog_type == 0) {
 			fprintf(stderr,
 				"%s: error: prog '%s': section '%s' names no program type; use "

@@ -3210,6 +3210,41 @@ static int64_t raw_jump_target(const struct isa_raw *r, size_t i)
 	return (int64_t)i + r->off + 1;
 }
 
+static int check_abnormal_return(struct env *e)
+{
+	static const char fix[] = "give every function `.type NAME, @function` so the object "
+				  "carries BTF func info for each (clang -g does)";
+	const struct isa_raw *raw = e->p->insns;
+	size_t n = e->p->ninsns;
+
+	for (size_t s = 1; s < n; s++) {
+		int ld_abs = -1, tail = -1;
+
+		if (e->subprog_of[s] != (int)s)
+			continue;
+		for (size_t i = s; i < n && e->subprog_of[i] == (int)s; i++) {
+			uint8_t m = raw[i].code & 0xe0, cls = ISA_CLASS(raw[i].code);
+
+			if (ld_abs < 0 && cls == ISA_CLASS_LD &&
+			    (m == 0x20 || m == 0x40)) /* abs, ind */
+				ld_abs = (int)i;
+			if (tail < 0 && raw[i].code == 0x85 && raw[i].src == 0 && raw[i].imm == 12)
+				tail = (int)i;
+		}
+		if (ld_abs >= 0) {
+			verr(e, ld_abs, "LD_ABS is not allowed in subprogs without BTF");
+			vnote(e, ld_abs, "%s", fix);
+			return -EINVAL;
+		}
+		if (tail >= 0) {
+			verr(e, tail, "tail_call is not allowed in subprogs without BTF");
+			vnote(e, tail, "%s", fix);
+			return -EINVAL;
+		}
+	}
+	return 0;
+}
+
 /*
  * The checks before the walk, in the kernel's order: call targets (add_subprog), jumps
  * staying inside their function and functions ending in exit or a jump (check_subprogs),
@@ -3292,6 +3327,13 @@ static int check_cfg(struct env *e)
 			err = verr(e, (int)i, "last insn is not an exit or jmp");
 			goto out;
 		}
+	}
+	/* 2b. without BTF func info (check_btf_info: check_abnormal_return), no subprogram
+	 * may leave through LD_ABS/LD_IND or a tail call; per subprogram in order, LD_ABS first */
+	if (e->p->no_func_info) {
+		err = check_abnormal_return(e);
+		if (err)
+			goto out;
 	}
 	/* 3. opcodes and lddw */
 	for (size_t i = 0; i < n; i++) {
@@ -3464,6 +3506,13 @@ static int check_ld_imm(struct env *e, const struct isa_insn *in)
 		return 0;
 	}
 	case ISA_PSEUDO_FUNC:
+		if (e->p->no_func_info) {
+			verr(e, e->insn, "missing btf func_info");
+			vnote(e, e->insn,
+			      "a callback needs BTF func info: give every function `.type NAME, "
+			      "@function` (clang -g does)");
+			return -EINVAL;
+		}
 		vs_reg_const(d, 0);
 		d->type = VS_FUNC;
 		d->map = e->insn + in->imm + 1;

@@ -37,6 +37,9 @@ struct vsim_prog {
 	const struct vsim_map *maps;
 	size_t nmaps;
 	int gpl; /* license is GPL-compatible */
+	/* loaded without BTF func info (see vsim_flat): subprograms may not tail-call or use
+	 * LD_ABS, and callbacks are refused, as the kernel does */
+	int no_func_info;
 };
 
 struct vsim_opts {
@@ -76,6 +79,11 @@ struct vsim_flat {
 	struct obj_origin *origin; /* per slot: section and byte offset in the object */
 	struct vsim_map *maps;	   /* one per o->maps[] */
 	size_t nmaps;
+	/* ebpf-load would load it without BTF func info: the object has none, or not one
+	 * FUNC record per function the program is made of (the kernel refuses such a set and
+	 * the loader then loads without). Hand-written assembly gets one per function with
+	 * `.type NAME, @function`. */
+	int no_func_info;
 };
 
 /*
