@@ -2127,6 +2127,15 @@ static int check_helper(struct env *e, const struct isa_insn *in)
 		verr(e, e->insn, "tail_call would lead to reference leak");
 		return -EINVAL;
 	}
+	if (h->id == 12 && cur_frame(e)->cb != VS_CB_NONE) {
+		/* the kernel takes a tail call as a way out of the program and trips on the
+		 * callback frame (EFAULT); from a function the callback calls, it is fine */
+		verr(e, e->insn, "verifier bug: callback unexpected regs 1");
+		vnote(e, e->insn,
+		      "a callback cannot tail-call; a function it calls can (or return and "
+		      "tail-call after the helper)");
+		return -EINVAL;
+	}
 	if (meta.release_regno >= 0 && meta.release_ref) {
 		if (release_ref(e, meta.release_ref))
 			return verr(e, e->insn,

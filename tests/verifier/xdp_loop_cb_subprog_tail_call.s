@@ -1,0 +1,32 @@
+; xdp_loop_cb_subprog_tail_call.s - a bpf_loop callback calling a function that tail-calls:
+; accepted, unlike a tail call in the callback itself.
+; kernel: accept
+	.license "GPL"
+	.map jt, prog_array, key=4, value=4, entries=4
+	.section xdp
+	.globl xdp_loop_cb_subprog_tail_call
+	.type xdp_loop_cb_subprog_tail_call, @function
+xdp_loop_cb_subprog_tail_call:
+	*(u64 *)(r10 - 8) = r1
+	r1 = 4
+	r2 = cb ll
+	r3 = r10
+	r3 += -8
+	r4 = 0
+	call bpf_loop
+	w0 = 2
+	exit
+	.text
+	.type cb, @function
+cb:
+	r1 = *(u64 *)(r2 + 0)
+	call g
+	r0 = 0
+	exit
+	.type g, @function
+g:
+	r2 = jt ll
+	r3 = 0
+	call bpf_tail_call
+	r0 = 0
+	exit
