@@ -606,7 +606,6 @@ static inline uint64_t ix_entry(uint32_t hv, uint32_t slot)
 	return (uint64_t)hv << 32 | (slot + 1);
 }
 
-/* The index position holding @key (*found = true), or the empty one where it would go. */
 static inline bool key_equal(const uint8_t *a, const void *b, uint32_t n)
 {
 	uint32_t x4, y4;
@@ -626,10 +625,13 @@ static inline bool key_equal(const uint8_t *a, const void *b, uint32_t n)
 	}
 }
 
-static size_t ht_probe(const struct map *mp, const void *key, uint32_t hv, bool *found)
+/*
+ * The index position holding @key (*found = true), or the empty one where it would go. @ks is
+ * the key size: a constant where the caller knows it, so that key_equal folds to one compare.
+ */
+static inline size_t ht_probe_ks(const struct htab *h, const void *key, uint32_t hv, uint32_t ks,
+				 bool *found)
 {
-	const struct htab *h = &mp->h;
-	uint32_t ks = mp->pub.key_size;
 	size_t i = hv & h->imask;
 
 	for (;;) {
@@ -646,6 +648,11 @@ static size_t ht_probe(const struct map *mp, const void *key, uint32_t hv, bool 
 		}
 		i = (i + 1) & h->imask;
 	}
+}
+
+static size_t ht_probe(const struct map *mp, const void *key, uint32_t hv, bool *found)
+{
+	return ht_probe_ks(&mp->h, key, hv, mp->pub.key_size, found);
 }
 
 static void lru_unlink(struct htab *h, uint32_t s)
@@ -1109,28 +1116,18 @@ static int ring_syscall_err(const void *key)
 
 /*
  * hash_lookup_slot() for a plain hash map with a 4-byte key (the interpreter's common case:
- * an address or an index): the same hash and the same probe order, without the general
- * functions' calls and variable key sizes.
+ * an address or an index): the same hash and probe, with the key size known, without the
+ * general functions' calls.
  */
 static long hash4_lookup_slot(const struct map *mp, const void *key)
 {
-	const struct htab *h = &mp->h;
-	uint32_t k, hv, other;
+	uint32_t k;
+	bool found;
 	size_t i;
 
 	memcpy(&k, key, 4);
-	hv = hash_u32(k);
-	for (i = hv & h->imask;; i = (i + 1) & h->imask) {
-		uint64_t e = h->index[i];
-
-		if (!e)
-			return -1;
-		if ((uint32_t)(e >> 32) != hv)
-			continue;
-		memcpy(&other, h->keys + (size_t)ix_slot(e) * 4, 4);
-		if (other == k)
-			return (long)ix_slot(e);
-	}
+	i = ht_probe_ks(&mp->h, key, hash_u32(k), 4, &found);
+	return found ? (long)ix_slot(mp->h.index[i]) : -1;
 }
 
 long vm_map_lookup_slot(struct vm_map *m, const void *key)
