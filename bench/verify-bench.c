@@ -115,7 +115,7 @@ static double sim_once(const struct obj *o, size_t i, struct row *rw)
 {
 	const struct obj_prog *p = &o->progs[i];
 	struct vsim_opts vo = {.nr_cpus = (int)nr_cpus};
-	struct vsim_prog vp = {0};
+	struct vsim_prog vp;
 	struct vsim_result r;
 	struct vsim_flat f;
 	struct diag d;
@@ -127,15 +127,7 @@ static double sim_once(const struct obj *o, size_t i, struct row *rw)
 	err = vsim_obj_prog_build(o, i, &f, &d);
 	if (err)
 		goto out;
-	vp.name = p->name;
-	vp.insns = f.insns;
-	vp.ninsns = f.ninsns;
-	vp.prog_type = p->prog_type;
-	vp.expected_attach_type = p->expected_attach_type;
-	vp.maps = f.maps;
-	vp.nmaps = f.nmaps;
-	vp.gpl = vsim_license_is_gpl(o->license);
-	vp.no_func_info = f.no_func_info;
+	vsim_flat_prog(o, i, &f, &vp);
 	err = vsim_prog_check(&vp, &vo, &r);
 	rw->sim_ok = r.accepted;
 	rw->sim_processed = r.insns_processed;

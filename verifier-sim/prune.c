@@ -158,14 +158,6 @@ int vs_live_compute(const struct isa_insn *in, size_t n, uint16_t *live)
 
 /* ---- precision ---- */
 
-static int bt_empty(const struct vs_bt *bt)
-{
-	for (int f = 0; f < VS_MAX_FRAMES; f++)
-		if (bt->regs[f] || bt->slots[f])
-			return 0;
-	return 1;
-}
-
 /* Follow all of @l when any of it is followed. */
 static void bt_sync(struct vs_bt *bt, const struct vs_bt *l)
 {
@@ -188,6 +180,11 @@ static int bt_above_empty(const struct vs_bt *bt, int f)
 		if (bt->regs[k] || bt->slots[k])
 			return 0;
 	return 1;
+}
+
+static int bt_empty(const struct vs_bt *bt)
+{
+	return bt_above_empty(bt, -1);
 }
 
 /* A call or an exit: what passes between frame @f and the callee frame @f + 1. 0, or -1 to

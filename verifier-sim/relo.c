@@ -92,7 +92,6 @@ static int func_info_complete(const struct obj *o, const struct obj_linked *l)
 	start = mem_alloc(l->ninsns);
 	if (!start)
 		return 1; /* no memory: assume the usual case, the walk reports the shortage */
-	memset(start, 0, l->ninsns);
 	start[0] = 1;
 	for (size_t i = 0; i < l->ninsns; i++) {
 		const struct isa_raw *r = &l->insns[i];
@@ -147,6 +146,23 @@ out_free:
 	obj_linked_fini(&l);
 	vsim_flat_free(out);
 	return err;
+}
+
+void vsim_flat_prog(const struct obj *o, size_t prog, const struct vsim_flat *f,
+		    struct vsim_prog *vp)
+{
+	const struct obj_prog *p = &o->progs[prog];
+
+	memset(vp, 0, sizeof(*vp));
+	vp->name = p->name;
+	vp->insns = f->insns;
+	vp->ninsns = f->ninsns;
+	vp->prog_type = p->prog_type;
+	vp->expected_attach_type = p->expected_attach_type;
+	vp->maps = f->maps;
+	vp->nmaps = f->nmaps;
+	vp->gpl = vsim_license_is_gpl(o->license);
+	vp->no_func_info = f->no_func_info;
 }
 
 void vsim_flat_free(struct vsim_flat *f)

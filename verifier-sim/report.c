@@ -13,8 +13,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../common/mem.h"
-
 /* Source texts read for showing lines, kept until the report ends. */
 struct sources {
 	char *text[64];
@@ -179,7 +177,7 @@ int vsim_obj_report(const struct obj *o, const char *input, const struct vsim_re
 	for (size_t i = 0; i < o->nprogs; i++) {
 		const struct obj_prog *p = &o->progs[i];
 		struct vsim_flat f;
-		struct vsim_prog vp = {0};
+		struct vsim_prog vp;
 		struct vsim_opts vo = {.log_level = op->log_level, .unpriv = op->unpriv};
 		struct vsim_result r;
 		int err;
@@ -193,15 +191,9 @@ int vsim_obj_report(const struct obj *o, const char *input, const struct vsim_re
 			bad = 1;
 			continue;
 		}
-		vp.name = p->name;
-		vp.insns = f.insns;
-		vp.ninsns = f.ninsns;
-		vp.prog_type = ptype >= 0 ? ptype : p->prog_type;
-		vp.expected_attach_type = p->expected_attach_type;
-		vp.maps = f.maps;
-		vp.nmaps = f.nmaps;
-		vp.gpl = vsim_license_is_gpl(o->license);
-		vp.no_func_info = f.no_func_info;
+		vsim_flat_prog(o, i, &f, &vp);
+		if (ptype >= 0)
+			vp.prog_type = ptype;
 		if (vp.prog_type == 0) {
 			fprintf(stderr,
 				"%s: error: prog '%s': section '%s' names no program type; use "

@@ -16,7 +16,6 @@
 #include <string.h>
 
 #include "../asm/asm.h"
-#include "../common/mem.h"
 #include "config.h"
 
 static void usage(FILE *f)

@@ -516,7 +516,7 @@ static int stack_write(struct env *e, int regno, int off, int size, int value_re
 	struct vs_frame *f = stack_frame_of(e, ptr);
 	const struct vs_reg *val = value_regno >= 0 ? reg(e, value_regno) : imm;
 	int var = !tnum_is_const(ptr->var);
-	int err = stack_bounds(e, regno, off, size, " write to");
+	int err = stack_bounds(e, regno, off, size, " write to"), zero;
 	struct vs_slot *s;
 
 	if (err < 0)
@@ -532,14 +532,14 @@ static int stack_write(struct env *e, int regno, int off, int size, int value_re
 		return 0;
 	}
 	off += (int)ptr->var.value;
+	zero = val && val->type == VS_SCALAR && tnum_is_const(val->var) && val->var.value == 0;
 	if (size == 8 && val && (is_ptr(val) || val->type == VS_SCALAR)) {
 		int spi = (-off - 1) / 8;
 
 		stack_grow(f, spi + 1);
 		s = &f->slots[spi];
 		hist_stack(e, stack_frameno(e, ptr), spi);
-		if (val->type == VS_SCALAR && tnum_is_const(val->var) && val->var.value == 0 &&
-		    value_regno < 0) {
+		if (zero && value_regno < 0) {
 			memset(s->type, VS_SLOT_ZERO, 8);
 			memset(&s->spill, 0, sizeof(s->spill));
 			return 0;
@@ -551,7 +551,7 @@ static int stack_write(struct env *e, int regno, int off, int size, int value_re
 	if (val && is_ptr(val))
 		return verr(e, e->insn, "invalid size of register spill");
 	/* zero bytes keep no link to the register that wrote them: its value counts now */
-	if (val && val->type == VS_SCALAR && tnum_is_const(val->var) && val->var.value == 0)
+	if (zero)
 		mark_precise(e, value_regno);
 	for (int i = 0; i < size; i++) {
 		uint8_t *b = stack_byte(f, off + i, &s);
@@ -559,9 +559,7 @@ static int stack_write(struct env *e, int regno, int off, int size, int value_re
 		if (s->type[0] == VS_SLOT_SPILL && is_ptr(&s->spill) && e->o->unpriv)
 			return verr(e, e->insn, "attempt to corrupt spilled pointer on stack");
 		slot_scrub_spill(s);
-		*b = val && val->type == VS_SCALAR && tnum_is_const(val->var) && val->var.value == 0
-			     ? VS_SLOT_ZERO
-			     : VS_SLOT_MISC;
+		*b = zero ? VS_SLOT_ZERO : VS_SLOT_MISC;
 	}
 	return 0;
 }
@@ -1756,7 +1754,6 @@ static int check_size_arg(struct env *e, int regno, int zero_ok, int64_t *out)
 
 	if (r->type != VS_SCALAR)
 		return type_mismatch(e, regno, "scalar");
-	mark_precise(e, regno);
 	if (r->smin < 0) {
 		verr(e, e->insn, "R%d min value is negative, either use unsigned or 'var &= const'",
 		     regno);
@@ -3450,19 +3447,19 @@ static int check_cfg(struct env *e)
 
 		if (second[i] || t == INT64_MIN || second[t])
 			continue;
-		e->prune[t] = 1;
+		e->prune[t] = PRUNE_POINT;
 		if (ISA_OPC(raw[i].code) != 0x00)
-			e->prune[i] = 1;
+			e->prune[i] = PRUNE_POINT;
 	}
-	for (size_t i = 0; i + 1 < n; i++)
-		if (raw[i].code == 0x85 && !second[i])
-			e->prune[i + 1] = 1;
-	/* a callback's call is where its iterations meet (see is_state_visited) */
 	for (size_t i = 0; i < n; i++) {
-		int k = raw[i].code == 0x85 && raw[i].src == 0 && !second[i]
-				? callback_kind(raw[i].imm)
-				: VS_CB_NONE;
+		int k;
 
+		if (raw[i].code != 0x85 || second[i])
+			continue;
+		if (i + 1 < n)
+			e->prune[i + 1] = PRUNE_POINT;
+		/* a callback's call is where its iterations meet (see is_state_visited) */
+		k = raw[i].src == 0 ? callback_kind(raw[i].imm) : VS_CB_NONE;
 		if (k != VS_CB_NONE)
 			e->prune[i] |= PRUNE_POINT | (k == VS_CB_SYNC ? PRUNE_CALLBACK : 0);
 	}

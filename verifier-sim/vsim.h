@@ -92,6 +92,9 @@ struct vsim_flat {
  * to @d and give -EINVAL; -ENOMEM. Free the result with vsim_flat_free.
  */
 int vsim_obj_prog_build(const struct obj *o, size_t prog, struct vsim_flat *out, struct diag *d);
+/* The struct vsim_prog of program @prog of @o flattened into @f (it points into @f and @o). */
+void vsim_flat_prog(const struct obj *o, size_t prog, const struct vsim_flat *f,
+		    struct vsim_prog *vp);
 void vsim_flat_free(struct vsim_flat *f);
 
 /* What vsim_obj_report verifies and how it prints. */
