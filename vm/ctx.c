@@ -251,6 +251,11 @@ static uint64_t addr_data(const struct vm_ctx *c)
 	return VM_ADDR(c->pkt_region, 0);
 }
 
+static uint64_t addr_data_end(const struct vm_ctx *c)
+{
+	return VM_ADDR(c->pkt_region, c->end - c->data);
+}
+
 static uint64_t addr_data_meta(const struct vm_ctx *c)
 {
 	return VM_ADDR(c->pkt_region, 0) - c->meta;
@@ -270,7 +275,7 @@ static void regions_update(struct vm_ctx *c)
 	mt->host = c->meta ? c->frame + c->data - c->meta : NULL;
 	mt->len = c->meta;
 	c->load4[c->slot_data] = addr_data(c);
-	c->load4[c->slot_end] = VM_ADDR(c->pkt_region, c->end - c->data);
+	c->load4[c->slot_end] = addr_data_end(c);
 	c->load4[c->slot_meta] = addr_data_meta(c);
 }
 
@@ -569,7 +574,7 @@ static int hook_load(struct vm *vm, int idx, uint32_t off, uint32_t size, int sx
 			*val = addr_data(c);
 			return 0;
 		case F_DATA_END:
-			*val = VM_ADDR(c->pkt_region, c->end - c->data);
+			*val = addr_data_end(c);
 			return 0;
 		case F_DATA_META:
 			*val = addr_data_meta(c);

@@ -407,11 +407,7 @@ HELPER(map_lookup_elem)
 	if (!m || !(key = vm_mem_ptr(vm, a[1], m->key_size, 0)))
 		return VM_HELPER_FAULT;
 	slot = vm_map_lookup_slot(m, key);
-	/* value i of an arena region is at offset i << slot_shift (vm.h) */
-	*ret = slot < 0 || h->arena_region <= 0
-		       ? 0
-		       : VM_ADDR(h->arena_region,
-				 (uint64_t)slot << vm->regions[h->arena_region].slot_shift);
+	*ret = slot < 0 || h->arena_region <= 0 ? 0 : vm_arena_slot_addr(vm, h, slot);
 	return VM_HELPER_OK;
 }
 
@@ -647,8 +643,7 @@ static int each_elem(const void *key, void *value, void *arg)
 
 	if (slot < 0)
 		return 0;
-	args[2] = VM_ADDR(e->h->arena_region,
-			  (uint64_t)slot << e->vm->regions[e->h->arena_region].slot_shift);
+	args[2] = vm_arena_slot_addr(e->vm, e->h, slot);
 	memcpy(e->key, key, m->key_size);
 	e->count++;
 	if (vm_callback(e->vm, e->a[1], args, &r0)) {

@@ -1084,22 +1084,14 @@ op_CALL : {
 	if (fn == vm_helper_map_lookup) {
 		/* bpf_map_lookup_elem's common case without the call: r1 a map handle with
 		 * values, r2 a key in a flat region; anything else takes the helper */
-		const struct vm_map_handle *h = NULL;
+		const struct vm_map_handle *h = vm_map_handle_find(vm, r[1]);
 		uint64_t ka = r[2], kri = ka >> 32;
 
-		for (size_t k = 0; (uint32_t)r[1] == 0 && k < vm->nmaps; k++)
-			if ((uint64_t)vm->maps[k].handle_region == r[1] >> 32) {
-				h = &vm->maps[k];
-				break;
-			}
 		if (h && h->arena_region > 0 && kri < nrg &&
 		    (uint64_t)(uint32_t)ka + ((struct vm_map *)h->map)->key_size <= rg[kri].rlim) {
 			long slot = vm_map_lookup_slot(h->map, rg[kri].host + (uint32_t)ka);
 
-			/* value i of an arena is at offset i << slot_shift */
-			r[0] = slot < 0 ? 0
-					: VM_ADDR(h->arena_region,
-						  (uint64_t)slot << rg[h->arena_region].slot_shift);
+			r[0] = slot < 0 ? 0 : vm_arena_slot_addr(vm, h, slot);
 			STEP();
 		}
 	}
@@ -1219,16 +1211,16 @@ fault:
 		vm->fault.insn = (size_t)(pc - cur->insns);
 		vm->fault.located = 1;
 	}
-	vm->executed = vm->trace ? traced : vm->budget - (uint64_t)left;
-	vm->call_left = left;
-	vm->call_traced = traced;
-	return -EFAULT;
+	rc = -EFAULT;
+	goto out;
 done:
+	*r0 = r[0];
+	rc = 0;
+out:
 	vm->executed = vm->trace ? traced : vm->budget - (uint64_t)left;
 	vm->call_left = left;
 	vm->call_traced = traced;
-	*r0 = r[0];
-	return 0;
+	return rc;
 }
 
 int vm_prog_run(struct vm *vm, const struct vm_prog *p, uint64_t r1, uint64_t r2, uint64_t *r0)

@@ -1143,12 +1143,12 @@ long vm_map_lookup_slot(struct vm_map *m, const void *key)
 	case K_HASH:
 		if (m->key_size == 4)
 			return hash4_lookup_slot(mp, key);
-		return hash_lookup_slot(mp, key, true);
+		/* fall through */
 	case K_LRU:
 		return hash_lookup_slot(mp, key, true);
 	case K_LPM:
 		v = lpm_lookup(mp, key);
-		return v ? (long)((size_t)(v - m->arena) / m->value_stride) : -1;
+		return v ? vm_map_value_slot(m, v) : -1;
 	default:
 		return -1;
 	}

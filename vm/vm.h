@@ -367,8 +367,28 @@ int vm_map_handle_add(struct vm *vm, void *map, const char *name, void *arena, u
  */
 struct vm_map;
 int vm_map_attach(struct vm *vm, struct vm_map *m);
-/* vm_map_handle_find - the map whose handle region @addr points at, or NULL. */
-const struct vm_map_handle *vm_map_handle_find(const struct vm *vm, uint64_t addr);
+/*
+ * vm_map_handle_find - the map whose handle region @addr points at, or NULL. Inline: the
+ * interpreter's own bpf_map_lookup_elem calls it once per lookup.
+ */
+static inline const struct vm_map_handle *vm_map_handle_find(const struct vm *vm, uint64_t addr)
+{
+	if ((uint32_t)addr != 0)
+		return NULL;
+	/* handles are few; a linear search keeps the table free of back-pointers */
+	for (size_t i = 0; i < vm->nmaps; i++)
+		if ((uint64_t)vm->maps[i].handle_region == addr >> 32)
+			return &vm->maps[i];
+	return NULL;
+}
+
+/* vm_arena_slot_addr - the address of value @slot of @h's arena: slot i is at offset
+ * i << slot_shift of the arena region. */
+static inline uint64_t vm_arena_slot_addr(const struct vm *vm, const struct vm_map_handle *h,
+					  long slot)
+{
+	return VM_ADDR(h->arena_region, (uint64_t)slot << vm->regions[h->arena_region].slot_shift);
+}
 
 /* ---- programs (interp.c) ---- */
 

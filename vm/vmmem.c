@@ -323,19 +323,6 @@ int vm_map_handle_add(struct vm *vm, void *map, const char *name, void *arena, u
 	return (int)vm->nmaps++;
 }
 
-const struct vm_map_handle *vm_map_handle_find(const struct vm *vm, uint64_t addr)
-{
-	uint64_t ri = addr >> 32;
-
-	if ((uint32_t)addr != 0)
-		return NULL;
-	/* handles are few; a linear search keeps the table free of back-pointers */
-	for (size_t i = 0; i < vm->nmaps; i++)
-		if ((uint64_t)vm->maps[i].handle_region == ri)
-			return &vm->maps[i];
-	return NULL;
-}
-
 int vm_map_attach(struct vm *vm, struct vm_map *m)
 {
 	unsigned flags = m->flags & BPF_F_RDONLY_PROG ? VM_MEM_READ : VM_MEM_RW;
