@@ -744,7 +744,7 @@ START_TEST(assembly_with_global_data_runs_directly)
 	char *src, *out = NULL;
 	int rc;
 
-	ck_assert(asprintf(&src, "%s/globals.s", tmpdir) > 0);
+	src = path_in("globals.s");
 	ck_assert_int_eq(tu_write_file(src, prog, sizeof(prog) - 1), 0);
 	rc = tu_runf(&out, "'%s' --count 10 '%s' '%s' 2>&1", tu_tool("ebpf-run"), src, capture);
 	ck_assert_msg(rc == 0, "exit %d\n%s", rc, out ? out : "");

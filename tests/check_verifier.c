@@ -937,8 +937,9 @@ static int sim_against_recorded(char *const *files, int n, const char *mark, con
 
 /*
  * The reference is each file's recorded verdict: recorded_verdict_matches_the_kernel checks
- * every one against the running kernel, so loading the corpus a second time would only cost
- * time, and without a kernel the comparison still runs.
+ * every one against the running kernel, and without a kernel the comparison still runs. Only
+ * the accepted programs are loaded again, for the kernel's processed count (the recorded line
+ * has none, and that test's loads run in forked children).
  */
 START_TEST(simulator_agrees_on_the_corpus)
 {
