@@ -1372,6 +1372,52 @@ START_TEST(each_run_starts_from_the_stored_packet)
 }
 END_TEST
 
+/* XDP reads a linear packet where the caller keeps it; every kind of write (a store, an
+ * atomic, a helper) goes to a copy: the caller's bytes never change, the result shows the
+ * write, and the next run starts from the caller's bytes again. */
+START_TEST(writes_never_reach_the_callers_packet)
+{
+	static const char *const writers[] = {
+		/* a store, an atomic add, xdp_store_bytes, l3 checksum update */
+		"r2 = *(u32 *)(r1 + 0)\nr3 = *(u32 *)(r1 + 4)\nr4 = r2\nr4 += 16\n"
+		"if r4 > r3 goto out\nr5 = 0xab\n*(u8 *)(r2 + 15) = r5\nout:\nr0 = 2\nexit\n",
+		"r2 = *(u32 *)(r1 + 0)\nr3 = *(u32 *)(r1 + 4)\nr4 = r2\nr4 += 16\n"
+		"if r4 > r3 goto out\nr5 = 0x55\nlock *(u32 *)(r2 + 12) += r5\nout:\nr0 = 2\n"
+		"exit\n",
+		"r6 = 0x5a5a5a5a\n*(u32 *)(r10 - 4) = r6\nr2 = 12\nr3 = r10\nr3 += -4\nr4 = 4\n"
+		"call bpf_xdp_store_bytes\nr0 = 2\nexit\n",
+	};
+	uint8_t orig[sizeof(pkts[1].b)];
+	struct vmt t;
+
+	memcpy(orig, pkts[1].b, pkts[1].len);
+	for (size_t i = 0; i < sizeof(writers) / sizeof(writers[0]); i++) {
+		ck_assert_msg(!vmt_run(&t, XDP, writers[i], 1), "%s", t.msg);
+		ck_assert_mem_eq(pkts[1].b, orig, pkts[1].len);
+		ck_assert_uint_eq(t.res.pkt_len, pkts[1].len);
+		ck_assert_msg(memcmp(t.res.pkt, orig, pkts[1].len) != 0, "writer %zu wrote", i);
+		ck_assert_ptr_ne(t.res.pkt, pkts[1].b);
+		/* again: from the caller's bytes, so the same result (an atomic add does not
+		 * add twice) */
+		uint8_t first[sizeof(pkts[1].b)];
+
+		memcpy(first, t.res.pkt, t.res.pkt_len);
+		ck_assert_int_eq(vm_ctx_run(t.c, t.p, &t.res), 0);
+		ck_assert_mem_eq(t.res.pkt, first, pkts[1].len);
+		ck_assert_mem_eq(pkts[1].b, orig, pkts[1].len);
+		vmt_free(&t);
+	}
+	/* a program that only reads leaves the packet where it is: no copy */
+	ck_assert(!vmt_run(&t, XDP,
+			   "r2 = *(u32 *)(r1 + 0)\nr3 = *(u32 *)(r1 + 4)\nr4 = r2\nr4 += 14\n"
+			   "if r4 > r3 goto out\nr0 = *(u8 *)(r2 + 13)\nexit\nout:\nr0 = 0\nexit\n",
+			   1));
+	ck_assert_uint_eq(t.res.r0, pkts[1].b[13]);
+	ck_assert_ptr_eq(t.res.pkt, pkts[1].b);
+	vmt_free(&t);
+}
+END_TEST
+
 START_TEST(packets_test_run_refuses_are_refused)
 {
 	struct vm *vm = vm_new();
@@ -1926,6 +1972,7 @@ static Suite *ctx_suite(void)
 	tcase_add_test(tc, the_context_holds_what_test_run_gives);
 	tcase_add_test(tc, reloading_packet_pointers_after_adjust_head_gives_the_new_data);
 	tcase_add_test(tc, each_run_starts_from_the_stored_packet);
+	tcase_add_test(tc, writes_never_reach_the_callers_packet);
 	tcase_add_test(tc, packets_test_run_refuses_are_refused);
 	tcase_add_test(tc, types_without_a_packet_context_are_refused_with_a_message);
 	tcase_add_test(tc, verdicts_have_their_kernel_names);

@@ -72,7 +72,11 @@
  * Every run starts from the packet and metadata vm_ctx_packet stored: the frame is rebuilt
  * before each run (for XDP with headroom and tailroom zeroed, as test_run's fresh
  * kzalloc'ed page, since adjust_head and adjust_meta expose headroom as it is; skb helpers
- * write every byte they expose).
+ * write every byte they expose). An XDP packet without metadata that fits the page is not
+ * copied at first: the packet region is the caller's bytes, VM_MEM_BORROWED (read-only to
+ * the VM), and the first store, atomic or helper of this file builds the frame (ctx_own),
+ * repointing the region at the same VM addresses. Most programs only read their packets;
+ * those pay no copy.
  */
 #include "ctx.h"
 
@@ -209,7 +213,11 @@ struct vm_ctx {
 	int have_meta; /* a meta was given: test_run with a ctx */
 	struct vm_ctx_meta m;
 	uint32_t in_len;
-	const uint8_t *in; /* the caller's bytes: each run copies them into the frame */
+	const uint8_t *in; /* the caller's bytes: a run copies them into the frame, or borrows */
+	/* xdp: the packet region is the caller's bytes themselves (VM_MEM_BORROWED) until a
+	 * write or a helper needs the frame: ctx_own copies them in then */
+	int borrowed;
+	int plain_set; /* xdp: load4's u32 slots hold the fields of c->c */
 
 	/* the frame a run works on: data at frame + data, metadata just before it */
 	uint32_t data, end, meta;
@@ -270,8 +278,11 @@ static void regions_update(struct vm_ctx *c)
 
 	/* vm_region_move, knowing the packet is a flat read-write region and the metadata a
 	 * hooked one (every access checked by hook_ptr/hook_load/hook_store) */
-	pk->host = c->frame + c->data;
-	pk->len = pk->rlim = pk->wlim = c->end - c->data;
+	/* the borrowed bytes are never written: wlim 0 sends writes to vm_mem's own hook */
+	pk->host = c->borrowed ? (uint8_t *)(uintptr_t)c->in : c->frame + c->data;
+	pk->len = pk->rlim = c->end - c->data;
+	pk->wlim = c->borrowed ? 0 : pk->len;
+	pk->flags = (uint8_t)(c->borrowed ? VM_MEM_RW | VM_MEM_BORROWED : VM_MEM_RW);
 	mt->host = c->meta ? c->frame + c->data - c->meta : NULL;
 	mt->len = c->meta;
 	c->load4[c->slot_data] = addr_data(c);
@@ -327,6 +338,46 @@ static void eth_classify(const uint8_t *eth, uint32_t *pkt_type, uint32_t *proto
 	*protocol = (uint32_t)(uint16_t)((proto >> 8) | (proto << 8));
 }
 
+/* xdp_md's u32 fields from the meta, into the load4 table too (only when they change:
+ * the fields are read-only to programs). */
+static void xdp_fields_set(struct vm_ctx *c)
+{
+	uint32_t ifindex = c->m.ingress_ifindex ? c->m.ingress_ifindex : 1;
+
+	if (c->plain_set && c->c.xdp.ingress_ifindex == ifindex &&
+	    c->c.xdp.rx_queue_index == c->m.rx_queue_index)
+		return;
+	c->c.xdp.ingress_ifindex = ifindex;
+	c->c.xdp.rx_queue_index = c->m.rx_queue_index;
+	for (unsigned i = 0; i < c->nplain; i++) {
+		uint32_t u;
+
+		memcpy(&u, c->c.raw + 4u * c->plain[i], sizeof(u));
+		c->load4[c->plain[i]] = u;
+	}
+	c->plain_set = 1;
+}
+
+/* The borrowed packet into the frame (zeroed headroom first, as the copying path has it),
+ * and the packet region onto it: from here on the run is as if it had been copied. */
+static void ctx_own(struct vm_ctx *c)
+{
+	if (c->headroom_dirty) {
+		memset(c->frame + XDP_FRAME_HDR, 0, VM_CTX_XDP_HEADROOM - XDP_FRAME_HDR);
+		c->headroom_dirty = 0;
+	}
+	memcpy(c->frame + c->data, c->in, c->end - c->data);
+	c->borrowed = 0;
+	regions_update(c);
+}
+
+static int hook_own(struct vm *vm, int idx)
+{
+	(void)idx; /* only the packet region is ever borrowed */
+	ctx_own(vm->hooks.arg);
+	return 0;
+}
+
 /* Rebuild the frame and the context from what vm_ctx_packet stored. */
 static void ctx_reset(struct vm_ctx *c)
 {
@@ -341,7 +392,18 @@ static void ctx_reset(struct vm_ctx *c)
 	c->redirect = 0;
 	c->redirect_ifindex = 0;
 	c->redirect_flags = c->redirect_map = 0;
-	if (c->tbit == T_XDP) {
+	if (c->tbit == T_XDP && !m->meta_len && c->in_len <= VM_CTX_XDP_MAX_LEN) {
+		/* the common case, a linear packet without metadata: borrowed, not copied (no
+		 * instruction can tell: reads see the same bytes, and the first write or
+		 * helper call makes the frame below with ctx_own) */
+		c->borrowed = 1;
+		c->meta = 0;
+		c->data = VM_CTX_XDP_HEADROOM;
+		c->end = c->data + c->in_len;
+		c->nfrags = 0;
+		xdp_fields_set(c);
+	} else if (c->tbit == T_XDP) {
+		c->borrowed = 0;
 		/* the page as test_run allocates it, zeroed: adjust_head and adjust_meta
 		 * expose the headroom above the xdp_frame (adjust_tail zeroes what it grows) */
 		if (c->headroom_dirty) {
@@ -370,14 +432,7 @@ static void ctx_reset(struct vm_ctx *c)
 			c->frag_len[c->nfrags] = n;
 			at += n;
 		}
-		c->c.xdp.ingress_ifindex = m->ingress_ifindex ? m->ingress_ifindex : 1;
-		c->c.xdp.rx_queue_index = m->rx_queue_index;
-		for (unsigned i = 0; i < c->nplain; i++) {
-			uint32_t u;
-
-			memcpy(&u, c->c.raw + 4u * c->plain[i], sizeof(u));
-			c->load4[c->plain[i]] = u;
-		}
+		xdp_fields_set(c);
 	} else {
 		struct __sk_buff *s = &c->c.skb;
 
@@ -721,9 +776,15 @@ static uint64_t err64(int e)
 	return (uint64_t)(int64_t)e;
 }
 
+/* Every helper of this file finds its context here: the ones that work on the frame need
+ * it (so any of them owns a borrowed packet first: a store, an adjust, a checksum). */
 static struct vm_ctx *ctx_of(struct vm *vm)
 {
-	return vm->hooks.arg;
+	struct vm_ctx *c = vm->hooks.arg;
+
+	if (c->borrowed)
+		ctx_own(c);
+	return c;
 }
 
 /* Helpers take the context as r1: anything else is what the verifier refuses. */
@@ -1653,6 +1714,7 @@ struct vm_ctx *vm_ctx_new(struct vm *vm, uint32_t prog_type, struct diag *d)
 	vm->hooks.load = hook_load;
 	vm->hooks.store = hook_store;
 	vm->hooks.ldabs = hook_ldabs;
+	vm->hooks.own = hook_own;
 	vm->hooks.arg = c;
 	vm_packet_set(vm, c->pkt_region);
 	helpers_install(c);
@@ -1664,6 +1726,7 @@ void vm_ctx_free(struct vm_ctx *c)
 	if (!c)
 		return;
 	/* the regions stay (regions are never removed) but point at nothing */
+	c->vm->regions[c->pkt_region].flags = VM_MEM_RW;
 	vm_region_set(c->vm, c->pkt_region, NULL, 0);
 	vm_region_set(c->vm, c->meta_region, NULL, 0);
 	vm_region_set(c->vm, c->ctx_region, NULL, 0);
@@ -1762,7 +1825,7 @@ int vm_ctx_run(struct vm_ctx *c, const struct vm_prog *p, struct vm_ctx_result *
 	res->r0 = err ? 0 : r0;
 	res->meta_len = 0;
 	if (c->tbit == T_XDP) {
-		res->pkt = c->frame + c->data - c->meta;
+		res->pkt = c->borrowed ? c->in : c->frame + c->data - c->meta;
 		res->pkt_len = c->end - c->data + c->meta;
 		res->meta_len = c->meta;
 		if (c->nfrags) {

@@ -124,7 +124,9 @@ void vm_ctx_free(struct vm_ctx *c);
  * vm_ctx_packet - the next packet: @len bytes at @data and the context from @m (NULL:
  * test_run defaults). The bytes are not copied here: they must stay as they are until the
  * next vm_ctx_packet, and each vm_ctx_run copies them into the context's frame (a frame
- * is copied once per run, as test_run does). Returns 0, or -EINVAL when test_run
+ * is copied once per run, as test_run does; an XDP run reads them in place until the
+ * program first writes the packet or calls a packet helper, and never writes them).
+ * Returns 0, or -EINVAL when test_run
  * would refuse it (shorter than an Ethernet header; skb types: an IPv4 or IPv6 frame
  * without its whole IP header, a wire_len below the length; xdp: a meta_len that is not a
  * multiple of 4, above 216 or longer than the data, an rx queue without an ifindex),

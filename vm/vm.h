@@ -66,6 +66,12 @@ enum {
 	 * fields load as 64-bit addresses and whose fields have per-field permissions, and
 	 * the XDP metadata, which ends where the packet starts (ctx.c). Never the fast path. */
 	VM_MEM_HOOK = 4,
+	/* Flat and read-write, but the host bytes are borrowed, read-only to the VM (XDP's
+	 * packet straight from the caller's frame: most programs never write it, so it is not
+	 * copied): wlim is 0, and the first write into it (a store, an atomic, a helper's
+	 * pointer) calls the VM's own hook, which copies the bytes into memory of its own and
+	 * repoints the region before the write goes on. */
+	VM_MEM_BORROWED = 8,
 };
 
 /*
@@ -102,7 +108,7 @@ static inline void vm_region_limits(struct vm_region *r)
 	int flat = r->slot == 0 && !(r->flags & VM_MEM_HOOK);
 
 	r->rlim = flat && (r->flags & VM_MEM_READ) ? r->len : 0;
-	r->wlim = flat && (r->flags & VM_MEM_WRITE) ? r->len : 0;
+	r->wlim = flat && (r->flags & VM_MEM_WRITE) && !(r->flags & VM_MEM_BORROWED) ? r->len : 0;
 }
 
 /* What stopped a run. */
@@ -153,12 +159,15 @@ struct vm;
  *   store   a store of the low @size bytes of @val
  *   ldabs   ld_abs/ld_ind of @size bytes at packet offset @off (the instruction's 32-bit
  *           sum): 0 with *@val, 1 when outside the packet (the program ends with r0 = 0)
+ *   own     make VM_MEM_BORROWED region @idx the VM's own: copy its bytes, repoint it, clear
+ *           the flag (its VM addresses stay what they were)
  */
 struct vm_hooks {
 	void *(*ptr)(struct vm *vm, int idx, uint32_t off, uint32_t size, int write, int record);
 	int (*load)(struct vm *vm, int idx, uint32_t off, uint32_t size, int sx, uint64_t *val);
 	int (*store)(struct vm *vm, int idx, uint32_t off, uint32_t size, uint64_t val);
 	int (*ldabs)(struct vm *vm, int32_t off, uint32_t size, uint64_t *val);
+	int (*own)(struct vm *vm, int idx);
 	void *arg; /* the hooks' owner (struct vm_ctx) */
 };
 

@@ -226,6 +226,19 @@ static __attribute__((noinline)) void *mem_check(struct vm *vm, uint64_t addr, u
 		}
 		return r->host + (size_t)value * r->slot_stride + in;
 	}
+	if (write && (r->flags & VM_MEM_BORROWED)) {
+		/* the first write into borrowed bytes: the owner copies them (a probe too:
+		 * the copy changes nothing the program can see) */
+		if (!vm->hooks.own) {
+			if (record)
+				mem_fault(vm, addr, size, write, (int)ri,
+					  "the region is borrowed and has no owner hook");
+			return NULL;
+		}
+		if (vm->hooks.own(vm, (int)ri))
+			return NULL;
+		r = &vm->regions[ri];
+	}
 	return r->host + off;
 }
 
