@@ -349,6 +349,28 @@ static const char *json_str(const char *s, const char *key, char *buf, size_t le
 	return e;
 }
 
+/* Verdict names and how many per-packet lines gave each. */
+struct tally {
+	char name[16][48];
+	unsigned count[16];
+	size_t n;
+};
+
+static void tally_add(struct tally *t, const char *line)
+{
+	char v[48];
+	size_t k;
+
+	ck_assert(json_str(line, "verdict", v, sizeof(v)));
+	for (k = 0; k < t->n && strcmp(t->name[k], v); k++)
+		;
+	if (k == t->n) {
+		ck_assert(t->n < 16);
+		snprintf(t->name[t->n++], sizeof(t->name[0]), "%s", v);
+	}
+	t->count[k]++;
+}
+
 static void hex(const uint8_t *p, size_t n, char *out)
 {
 	for (size_t i = 0; i < n; i++)
@@ -406,6 +428,7 @@ static unsigned compare_obj(const char *name, char *obj, uint32_t type)
 	struct obj *o = NULL;
 	struct diag d;
 	long long *r0s;
+	struct tally tally = {0};
 	unsigned compared = 0, summary = 0;
 	int rc, fd;
 
@@ -439,6 +462,7 @@ static unsigned compare_obj(const char *name, char *obj, uint32_t type)
 		if (strncmp(line, "{\"packet\":", 10) == 0 && strstr(line, "\"verdict\"")) {
 			ck_assert(num >= 1 && (size_t)num <= in.set.npkts);
 			r0s[num] = json_num(line, "r0");
+			tally_add(&tally, line);
 		} else if (strncmp(line, "{\"program\":", 11) == 0) {
 			summary = 1;
 			ck_assert_int_eq(json_num(line, "faults"), 0);
@@ -450,6 +474,14 @@ static unsigned compare_obj(const char *name, char *obj, uint32_t type)
 		}
 	}
 	ck_assert_msg(summary, "%s: no JSON summary line", name);
+	/* the summary's verdict counts are the per-packet lines' */
+	for (size_t k = 0; k < tally.n; k++) {
+		char want[96];
+
+		snprintf(want, sizeof(want), "\"%s\":%u", tally.name[k], tally.count[k]);
+		ck_assert_msg(strstr(err, want), "%s: the summary does not count %s\n%s", name,
+			      want, err);
+	}
 	for (int k = 0; k < NCLS; k++)
 		pkts_read(outs[k], &got[k]);
 

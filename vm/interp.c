@@ -292,6 +292,10 @@ static uint16_t fused_op(const struct vm_insn *a, const struct vm_insn *b)
 
 	if (a->op == ISA_MOV64_REG && b->op == ISA_ADD64_IMM && a->dst == b->dst)
 		return VM_OP_MOV_ADD;
+	/* a load and a test of the loaded register: the handler compares the value it
+	 * loaded, not the register file's copy (a store and a reload later) */
+	if (a->dst != b->dst)
+		return 0;
 	switch (a->op) {
 	case ISA_LDXB:
 		size = 0;
@@ -893,10 +897,13 @@ op_MOV_ADD:
 	NEXT();
 #define LDX_JCC(size, T, name, CMP)                                                                \
 	op_LDX##size##_##name : UNFUSED_IF_LAST();                                                 \
-	DST = LOAD(T, MADDR(SRC));                                                                 \
-	left--;                                                                                    \
-	pc++;                                                                                      \
-	BRANCH(DST CMP IMM);
+	{                                                                                          \
+		uint64_t v = LOAD(T, MADDR(SRC)); /* the jump's register too (fused_op) */         \
+		DST = v;                                                                           \
+		left--;                                                                            \
+		pc++;                                                                              \
+		BRANCH(v CMP IMM);                                                                 \
+	}
 #define LDX_JCCS(size, T)                                                                          \
 	LDX_JCC(size, T, JEQ, ==)                                                                  \
 	LDX_JCC(size, T, JNE, !=)                                                                  \

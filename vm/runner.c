@@ -16,6 +16,9 @@
 #include "common/buf.h"
 #include "common/mem.h"
 
+#define VCACHE 8u /* vcache's rows */
+_Static_assert(VM_RUNNER_MAX_VERDICTS <= 256, "a row fits vcache's uint8_t");
+
 struct vm_runner {
 	struct vm *vm;
 	struct obj *obj;
@@ -34,6 +37,13 @@ struct vm_runner {
 	char skip[160];
 	char vbuf[40]; /* "unknown (7)" */
 	const char *verdict_ptr[VM_RUNNER_MAX_VERDICTS];
+	/* what a return value below VCACHE was the last time (name, class, row of st's
+	 * verdicts: rows never move): most runs return one of a few small numbers */
+	struct {
+		const char *name; /* NULL: not seen yet */
+		uint8_t cls;
+		uint8_t row;
+	} vcache[VCACHE];
 	struct vm_runner_stats st;
 };
 
@@ -374,7 +384,8 @@ static enum vm_runner_class classify(uint32_t type, uint64_t r0)
 	}
 }
 
-static void count_verdict(struct vm_runner *r, const char *name)
+/* Count a run with verdict @name in its row (made on first sight); returns the row. */
+static size_t count_verdict(struct vm_runner *r, const char *name)
 {
 	struct vm_runner_stats *st = &r->st;
 	size_t i;
@@ -384,7 +395,7 @@ static void count_verdict(struct vm_runner *r, const char *name)
 	for (i = 0; i < st->nverdicts; i++)
 		if (r->verdict_ptr[i] == name) {
 			st->verdicts[i].count++;
-			return;
+			return i;
 		}
 	for (i = 0; i < st->nverdicts; i++)
 		if (strcmp(st->verdicts[i].name, name) == 0)
@@ -400,6 +411,7 @@ static void count_verdict(struct vm_runner *r, const char *name)
 		r->verdict_ptr[i] = name == r->vbuf ? NULL : name;
 	}
 	st->verdicts[i].count++;
+	return i;
 }
 
 int vm_runner_packet(struct vm_runner *r, const uint8_t *data, uint32_t len, int linktype,
@@ -440,11 +452,19 @@ int vm_runner_packet(struct vm_runner *r, const uint8_t *data, uint32_t len, int
 	r->st.packets++;
 	r->st.bytes += flen;
 	r->st.insns += res->insns;
-	if (res->ctx.fault) {
+	if (!res->ctx.fault && res->ctx.r0 < VCACHE && r->vcache[res->ctx.r0].name) {
+		/* the same value as before: the same verdict, class and row */
+		res->verdict = r->vcache[res->ctx.r0].name;
+		res->cls = r->vcache[res->ctx.r0].cls;
+		r->st.verdicts[r->vcache[res->ctx.r0].row].count++;
+	} else if (res->ctx.fault) {
 		r->st.faults++;
 		res->cls = VM_RUNNER_DROP;
 		res->verdict = "fault";
+		count_verdict(r, res->verdict);
 	} else {
+		size_t row;
+
 		res->cls = classify(r->prog_type, res->ctx.r0);
 		name = vm_ctx_verdict_name(r->prog_type, res->ctx.r0);
 		if (!name) {
@@ -453,8 +473,13 @@ int vm_runner_packet(struct vm_runner *r, const uint8_t *data, uint32_t len, int
 			name = r->vbuf;
 		}
 		res->verdict = name;
+		row = count_verdict(r, name);
+		if (res->ctx.r0 < VCACHE && name != r->vbuf) {
+			r->vcache[res->ctx.r0].name = name;
+			r->vcache[res->ctx.r0].cls = (uint8_t)res->cls;
+			r->vcache[res->ctx.r0].row = (uint8_t)row;
+		}
 	}
-	count_verdict(r, res->verdict);
 	r->st.classes[res->cls]++;
 
 	/* the output packet */
