@@ -124,6 +124,7 @@ void vm_free(struct vm *vm)
 	buf_free(&vm->printk);
 	mem_free(vm->maps);
 	mem_free(vm->regions);
+	mem_free(vm->region_names);
 	mem_free(vm);
 }
 
@@ -235,7 +236,7 @@ static int resolve_lddw(struct vm_prog *p, struct diag *d, size_t i, const struc
 			load_error(p, d, i,
 				   "lddw of a value at offset %" PRIu32 " of %s, which "
 				   "has no value there",
-				   off, vm->regions[h->handle_region].name);
+				   off, vm_region_name(vm, h->handle_region));
 			return -EINVAL;
 		}
 		return 0;

@@ -93,7 +93,14 @@ struct vm_region {
 	uint32_t slot_stride; /* host bytes from one value to the next (>= slot) */
 	uint8_t slot_shift;   /* VM offset of value i is i << slot_shift */
 	uint8_t flags;	      /* VM_MEM_* */
-	char name[46];	      /* "stack of frame 0", "mem", "map 'counts' values", "packet" */
+};
+/* 32 bytes: every access finds its region with one shift of the address's high half (the
+ * names, which only messages read, are kept apart: vm_region_name) */
+_Static_assert(sizeof(struct vm_region) == 32, "a region is a power of two bytes");
+
+/* A region's name: "stack of frame 0", "mem", "map 'counts' values", "packet". */
+struct vm_region_label {
+	char s[48];
 };
 
 /* The load4 table (vm_load4_set): what aligned 4-byte loads of the first VM_LOAD4_MAX
@@ -203,7 +210,8 @@ struct vm_frame {
  */
 struct vm {
 	struct vm_region *regions;
-	size_t nregions, regions_cap;
+	struct vm_region_label *region_names; /* beside regions, same index */
+	size_t nregions, regions_cap, names_cap;
 	uint8_t stacks[VM_MAX_FRAMES][VM_STACK_SIZE];
 	struct vm_frame frames[VM_MAX_FRAMES];
 

@@ -30,8 +30,8 @@
 int vm_region_add(struct vm *vm, const char *name, void *host, uint32_t len, unsigned flags,
 		  uint32_t slot, uint32_t stride)
 {
+	struct vm_region_label *names;
 	struct vm_region *r;
-
 	unsigned shift = 0;
 
 	if (len >= VM_REGION_MAX_LEN || (slot && (stride < slot || !host)) || (len && !host))
@@ -55,6 +55,10 @@ int vm_region_add(struct vm *vm, const char *name, void *host, uint32_t len, uns
 	 * address is never a negative number in messages. */
 	if (vm->nregions >= 0x7fffffffu)
 		return -ENOSPC;
+	names = mem_array(vm->region_names, &vm->names_cap, vm->nregions + 1, sizeof(*names));
+	if (!names)
+		return -ENOMEM;
+	vm->region_names = names;
 	r = mem_array(vm->regions, &vm->regions_cap, vm->nregions + 1, sizeof(*r));
 	if (!r)
 		return -ENOMEM;
@@ -67,7 +71,7 @@ int vm_region_add(struct vm *vm, const char *name, void *host, uint32_t len, uns
 	r->slot = slot;
 	r->slot_stride = slot ? stride : 0;
 	r->slot_shift = (uint8_t)shift;
-	snprintf(r->name, sizeof(r->name), "%s", name ? name : "?");
+	snprintf(names[vm->nregions].s, sizeof(names->s), "%s", name ? name : "?");
 	vm_region_limits(r);
 	return (int)vm->nregions++;
 }
@@ -104,7 +108,7 @@ const char *vm_region_name(const struct vm *vm, int idx)
 {
 	if (idx <= 0 || (uint32_t)idx >= vm->nregions)
 		return NULL;
-	return vm->regions[idx].name;
+	return vm->region_names[idx].s;
 }
 
 void vm_fault_set(struct vm *vm, enum vm_fault_kind kind, const char *fmt, ...)
@@ -182,7 +186,8 @@ static __attribute__((noinline)) void *mem_check(struct vm *vm, uint64_t addr, u
 			r = &vm->regions[ri + 1];
 			snprintf(why, sizeof(why),
 				 "out of bounds of %s (%" PRIu32 " bytes; offset %" PRId64 ")",
-				 r->name, r->len, (int64_t)((int64_t)off - 0x100000000ll));
+				 vm->region_names[ri + 1].s, r->len,
+				 (int64_t)((int64_t)off - 0x100000000ll));
 			mem_fault(vm, addr, size, write, (int)(ri + 1), why);
 		}
 		return NULL;
@@ -195,7 +200,7 @@ static __attribute__((noinline)) void *mem_check(struct vm *vm, uint64_t addr, u
 	r = &vm->regions[ri];
 	if (!(r->flags & (write ? VM_MEM_WRITE : VM_MEM_READ))) {
 		if (record) {
-			snprintf(why, sizeof(why), "%s is %s", r->name,
+			snprintf(why, sizeof(why), "%s is %s", vm->region_names[ri].s,
 				 r->flags & VM_MEM_READ ? "read-only" : "not accessible");
 			mem_fault(vm, addr, size, write, (int)ri, why);
 		}
@@ -205,7 +210,7 @@ static __attribute__((noinline)) void *mem_check(struct vm *vm, uint64_t addr, u
 		if (record) {
 			snprintf(why, sizeof(why),
 				 "out of bounds of %s (%" PRIu32 " bytes; offset %" PRIu32 ")",
-				 r->name, r->len, off);
+				 vm->region_names[ri].s, r->len, off);
 			mem_fault(vm, addr, size, write, (int)ri, why);
 		}
 		return NULL;
@@ -219,7 +224,7 @@ static __attribute__((noinline)) void *mem_check(struct vm *vm, uint64_t addr, u
 				snprintf(why, sizeof(why),
 					 "outside one value of %s (value %" PRIu32
 					 " bytes; offset %" PRIu32 " in value %" PRIu32 ")",
-					 r->name, r->slot, in, value);
+					 vm->region_names[ri].s, r->slot, in, value);
 				mem_fault(vm, addr, size, write, (int)ri, why);
 			}
 			return NULL;
