@@ -383,6 +383,18 @@ static void ctx_reset(struct vm_ctx *c)
 {
 	const struct vm_ctx_meta *m = &c->m;
 
+	if (c->borrowed && !m->meta_len && c->in_len <= VM_CTX_XDP_MAX_LEN) {
+		/* the last run borrowed its packet too and ended so (no store into it, no
+		 * helper of this file: nothing else changed): only the packet moves */
+		struct vm_region *pk = &c->vm->regions[c->pkt_region];
+
+		c->end = c->data + c->in_len;
+		pk->host = (uint8_t *)(uintptr_t)c->in;
+		pk->len = pk->rlim = c->in_len;
+		c->load4[c->slot_end] = addr_data_end(c);
+		xdp_fields_set(c);
+		return;
+	}
 	/* The fields start at zero. xdp_md needs no clearing: programs cannot write it, and
 	 * the fields set below are all that are not zero. c->out is written only by ctx_out,
 	 * always the same fields, over the zeros of the allocation. */
