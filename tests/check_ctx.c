@@ -1935,12 +1935,17 @@ START_TEST(random_programs_over_contexts_fault_or_finish)
 			else if (type != XDP && k->len == 14 && k->b[12] == 8 && !k->b[13])
 				want = -EINVAL;
 
+			static uint8_t before[sizeof(k->b)];
+
+			memcpy(before, k->b, k->len);
 			ck_assert_int_eq(vm_ctx_packet(c, k->b, k->len, NULL), want);
 			if (vm_ctx_run(c, p, &res) == 0) {
 				runs++;
 				faults += res.fault;
 				ck_assert_uint_le(res.pkt_len, 80000);
 			}
+			/* whatever the program wrote went to the VM's copy */
+			ck_assert_mem_eq(k->b, before, k->len);
 		}
 		vm_prog_free(p);
 		vm_ctx_free(c);
