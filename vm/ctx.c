@@ -217,7 +217,6 @@ struct vm_ctx {
 	/* xdp: the packet region is the caller's bytes themselves (VM_MEM_BORROWED) until a
 	 * write or a helper needs the frame: ctx_own copies them in then */
 	int borrowed;
-	int plain_set; /* xdp: load4's u32 slots hold the fields of c->c */
 
 	/* the frame a run works on: data at frame + data, metadata just before it */
 	uint32_t data, end, meta;
@@ -273,18 +272,16 @@ static uint64_t addr_data_meta(const struct vm_ctx *c)
  * pointers the interpreter loads from the context without the hook. */
 static void regions_update(struct vm_ctx *c)
 {
-	struct vm_region *pk = &c->vm->regions[c->pkt_region];
-	struct vm_region *mt = &c->vm->regions[c->meta_region];
-
-	/* vm_region_move, knowing the packet is a flat read-write region and the metadata a
-	 * hooked one (every access checked by hook_ptr/hook_load/hook_store) */
-	/* the borrowed bytes are never written: wlim 0 sends writes to vm_mem's own hook */
-	pk->host = c->borrowed ? (uint8_t *)(uintptr_t)c->in : c->frame + c->data;
-	pk->len = pk->rlim = c->end - c->data;
-	pk->wlim = c->borrowed ? 0 : pk->len;
-	pk->flags = (uint8_t)(c->borrowed ? VM_MEM_RW | VM_MEM_BORROWED : VM_MEM_RW);
-	mt->host = c->meta ? c->frame + c->data - c->meta : NULL;
-	mt->len = c->meta;
+	/* the borrowed bytes are never written: the flag makes the fast path's write limit 0,
+	 * which sends writes to vm_mem's own hook; the metadata is a hooked region (every
+	 * access checked by hook_ptr/hook_load/hook_store) */
+	c->vm->regions[c->pkt_region].flags =
+		(uint8_t)(c->borrowed ? VM_MEM_RW | VM_MEM_BORROWED : VM_MEM_RW);
+	vm_region_move(c->vm, c->pkt_region,
+		       c->borrowed ? (uint8_t *)(uintptr_t)c->in : c->frame + c->data,
+		       c->end - c->data);
+	vm_region_move(c->vm, c->meta_region, c->meta ? c->frame + c->data - c->meta : NULL,
+		       c->meta);
 	c->load4[c->slot_data] = addr_data(c);
 	c->load4[c->slot_end] = addr_data_end(c);
 	c->load4[c->slot_meta] = addr_data_meta(c);
@@ -339,13 +336,13 @@ static void eth_classify(const uint8_t *eth, uint32_t *pkt_type, uint32_t *proto
 }
 
 /* xdp_md's u32 fields from the meta, into the load4 table too (only when they change:
- * the fields are read-only to programs). */
+ * the fields are read-only to programs; ingress_ifindex is never 0 once set, so the
+ * zeroed context of a new vm_ctx always differs). */
 static void xdp_fields_set(struct vm_ctx *c)
 {
 	uint32_t ifindex = c->m.ingress_ifindex ? c->m.ingress_ifindex : 1;
 
-	if (c->plain_set && c->c.xdp.ingress_ifindex == ifindex &&
-	    c->c.xdp.rx_queue_index == c->m.rx_queue_index)
+	if (c->c.xdp.ingress_ifindex == ifindex && c->c.xdp.rx_queue_index == c->m.rx_queue_index)
 		return;
 	c->c.xdp.ingress_ifindex = ifindex;
 	c->c.xdp.rx_queue_index = c->m.rx_queue_index;
@@ -355,7 +352,6 @@ static void xdp_fields_set(struct vm_ctx *c)
 		memcpy(&u, c->c.raw + 4u * c->plain[i], sizeof(u));
 		c->load4[c->plain[i]] = u;
 	}
-	c->plain_set = 1;
 }
 
 /* The borrowed packet into the frame (zeroed headroom first, as the copying path has it),
@@ -378,16 +374,23 @@ static int hook_own(struct vm *vm, int idx)
 	return 0;
 }
 
+/* Can the stored packet be borrowed (xdp, linear, no metadata)? */
+static int xdp_borrowable(const struct vm_ctx *c)
+{
+	return c->tbit == T_XDP && !c->m.meta_len && c->in_len <= VM_CTX_XDP_MAX_LEN;
+}
+
 /* Rebuild the frame and the context from what vm_ctx_packet stored. */
 static void ctx_reset(struct vm_ctx *c)
 {
 	const struct vm_ctx_meta *m = &c->m;
 
-	if (c->borrowed && !m->meta_len && c->in_len <= VM_CTX_XDP_MAX_LEN) {
+	if (c->borrowed && xdp_borrowable(c)) {
 		/* the last run borrowed its packet too and ended so (no store into it, no
 		 * helper of this file: nothing else changed): only the packet moves */
 		struct vm_region *pk = &c->vm->regions[c->pkt_region];
 
+		/* vm_region_move's work without its limits: they are the last run's (wlim 0) */
 		c->end = c->data + c->in_len;
 		pk->host = (uint8_t *)(uintptr_t)c->in;
 		pk->len = pk->rlim = c->in_len;
@@ -404,7 +407,7 @@ static void ctx_reset(struct vm_ctx *c)
 	c->redirect = 0;
 	c->redirect_ifindex = 0;
 	c->redirect_flags = c->redirect_map = 0;
-	if (c->tbit == T_XDP && !m->meta_len && c->in_len <= VM_CTX_XDP_MAX_LEN) {
+	if (xdp_borrowable(c)) {
 		/* the common case, a linear packet without metadata: borrowed, not copied (no
 		 * instruction can tell: reads see the same bytes, and the first write or
 		 * helper call makes the frame below with ctx_own) */

@@ -452,16 +452,16 @@ int vm_runner_packet(struct vm_runner *r, const uint8_t *data, uint32_t len, int
 	r->st.packets++;
 	r->st.bytes += flen;
 	r->st.insns += res->insns;
-	if (!res->ctx.fault && res->ctx.r0 < VCACHE && r->vcache[res->ctx.r0].name) {
-		/* the same value as before: the same verdict, class and row */
-		res->verdict = r->vcache[res->ctx.r0].name;
-		res->cls = r->vcache[res->ctx.r0].cls;
-		r->st.verdicts[r->vcache[res->ctx.r0].row].count++;
-	} else if (res->ctx.fault) {
+	if (res->ctx.fault) {
 		r->st.faults++;
 		res->cls = VM_RUNNER_DROP;
 		res->verdict = "fault";
 		count_verdict(r, res->verdict);
+	} else if (res->ctx.r0 < VCACHE && r->vcache[res->ctx.r0].name) {
+		/* the same value as before: the same verdict, class and row */
+		res->verdict = r->vcache[res->ctx.r0].name;
+		res->cls = r->vcache[res->ctx.r0].cls;
+		r->st.verdicts[r->vcache[res->ctx.r0].row].count++;
 	} else {
 		size_t row;
 
